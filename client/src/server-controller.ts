@@ -1,0 +1,55 @@
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+/** Owns the language client: starts, stops and restarts the server as settings and commands ask. */
+export class ServerController {
+  private client: LanguageClient | undefined;
+
+  constructor(
+    private readonly serverModule: string,
+    private readonly output: vscode.LogOutputChannel,
+  ) {}
+
+  /** Starts or stops the server to match `kubeNetsec.enable`. */
+  async applySettings(): Promise<void> {
+    const enabled = vscode.workspace.getConfiguration('kubeNetsec').get<boolean>('enable', true);
+    if (enabled && !this.client) await this.start();
+    if (!enabled && this.client) {
+      this.output.info('kubeNetsec.enable is off: stopping the language server.');
+      await this.stop();
+    }
+  }
+
+  async restart(): Promise<void> {
+    this.output.info('Restarting the language server.');
+    await this.stop();
+    await this.applySettings();
+  }
+
+  async stop(): Promise<void> {
+    const client = this.client;
+    this.client = undefined;
+    // stop() fails when the server is already gone; there is nothing left to clean up then.
+    await client?.stop().catch((error: unknown) => this.output.warn(`Stopping the server: ${String(error)}`));
+  }
+
+  private async start(): Promise<void> {
+    const serverOptions: ServerOptions = {
+      run: { module: this.serverModule, transport: TransportKind.ipc },
+      debug: { module: this.serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+    };
+    const clientOptions: LanguageClientOptions = {
+      documentSelector: [{ language: 'yaml' }],
+      outputChannel: this.output,
+    };
+    const client = new LanguageClient('kubeNetsec', 'Kubernetes Network Security', serverOptions, clientOptions);
+    this.client = client;
+    try {
+      await client.start();
+      this.output.info('Language server started.');
+    } catch (error) {
+      this.output.error(`The language server did not start: ${String(error)}`);
+      this.client = undefined;
+    }
+  }
+}

@@ -1,0 +1,42 @@
+import { readFile } from 'node:fs/promises';
+import { lintManifest, noticesOf, parseManifest } from '../engine';
+import { collectManifestFiles, describeFsError } from './collect-files';
+import { formatJson, formatText, toReportedFinding, type ReportedFinding } from './lint-report';
+import { ExitCode, type CommandIO } from './command-io';
+
+export type LintFormat = 'text' | 'json';
+
+/** `kube-netsec lint [PATH...]`: checks manifests; "-" reads one from standard input. */
+export async function runLint(paths: readonly string[], format: LintFormat, io: CommandIO): Promise<ExitCode> {
+  const fromStdin = paths.includes('-');
+  const collected = await collectManifestFiles(paths.filter((path) => path !== '-'));
+  const findings: ReportedFinding[] = [];
+  let ioFailed = collected.errors.length > 0;
+  for (const error of collected.errors) io.error(`kube-netsec: ${error}`);
+
+  const check = (file: string, text: string): void => {
+    const manifest = parseManifest(file, text);
+    for (const notice of noticesOf(manifest)) {
+      io.error(`${file}:${notice.range.start.line + 1}:${notice.range.start.character + 1}: note: ${notice.message}`);
+    }
+    for (const finding of lintManifest(manifest)) findings.push(toReportedFinding(finding, file));
+  };
+
+  if (fromStdin) check('<stdin>', await io.readStdin());
+  for (const file of collected.files) {
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (error) {
+      io.error(`kube-netsec: ${file}: ${describeFsError(error)}`);
+      ioFailed = true;
+      continue;
+    }
+    check(file, text);
+  }
+
+  const fileCount = collected.files.length + (fromStdin ? 1 : 0);
+  io.out(format === 'json' ? formatJson(findings) : formatText(findings, fileCount));
+  if (ioFailed) return ExitCode.UsageOrIoError;
+  return findings.length > 0 ? ExitCode.Findings : ExitCode.Clean;
+}

@@ -1,0 +1,74 @@
+import { parseArgs } from 'node:util';
+import { VERSION } from '../version';
+import { ExitCode, processIO, type CommandIO } from './command-io';
+import { runLint } from './lint-command';
+import { runRules } from './rules-command';
+
+const USAGE = `Usage: kube-netsec <command> [options]
+
+Commands:
+  lint [PATH...]      Check Kubernetes manifests (files, folders, or - for standard input)
+                      for insecure networking. Folders are searched for *.yaml, *.yml, *.json.
+  rules               List the rules.
+  lsp --stdio         Start the language server over standard input/output (for editors).
+
+Options:
+  --format text|json  Output format of lint and rules (default: text).
+  -h, --help          Show this help.
+  -v, --version       Show the version.
+
+Exit status of lint: 0 no findings, 1 findings, 2 usage or I/O error.`;
+
+class UsageError extends Error {}
+
+/** Runs one CLI invocation and returns its exit code. */
+export async function main(argv: readonly string[], io: CommandIO = processIO): Promise<ExitCode> {
+  try {
+    return await dispatch(argv, io);
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.error(`kube-netsec: ${(error as Error).message}\n\n${USAGE}`);
+      return ExitCode.UsageOrIoError;
+    }
+    throw error;
+  }
+}
+
+async function dispatch(argv: readonly string[], io: CommandIO): Promise<ExitCode> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'lint': {
+      const { values, positionals } = parseArgs({ args: rest, options: { format: { type: 'string', default: 'text' } }, allowPositionals: true });
+      return runLint(positionals.length > 0 ? positionals : ['.'], formatOption(values.format, ['text', 'json']), io);
+    }
+    case 'rules': {
+      const { values } = parseArgs({ args: rest, options: { format: { type: 'string', default: 'text' } } });
+      return runRules(formatOption(values.format, ['text', 'json']), io);
+    }
+    case 'lsp': {
+      parseArgs({ args: rest, options: { stdio: { type: 'boolean' } } });
+      if (!rest.includes('--stdio')) throw new UsageError('lsp needs --stdio (the only transport the CLI offers)');
+      // Loaded on demand so that `lint` does not pay for the protocol machinery.
+      const { startStdioServer } = await import('./lsp-command');
+      startStdioServer();
+      return new Promise<ExitCode>(() => {});
+    }
+    case '-v':
+    case '--version':
+      io.out(VERSION);
+      return ExitCode.Clean;
+    case undefined:
+    case '-h':
+    case '--help':
+    case 'help':
+      io.out(USAGE);
+      return command === undefined ? ExitCode.UsageOrIoError : ExitCode.Clean;
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+function formatOption<T extends string>(value: string | undefined, allowed: readonly T[]): T {
+  if (allowed.includes(value as T)) return value as T;
+  throw new UsageError(`--format must be one of ${allowed.join(', ')} (got "${value}")`);
+}

@@ -1,0 +1,12 @@
+// The engine's public surface: parsing, the manifest model, rules and linting. It depends on
+// neither VS Code nor the language server, so the CLI and the tests use it directly.
+export { ChunkCache } from './manifest/chunk-cache';
+export { parseManifest, MAX_MANIFEST_LENGTH, type ManifestFile, type SyntaxProblem } from './manifest/manifest-file';
+export { KubeObject, type ObjectRef } from './manifest/kube-object';
+export type { ObjectPath } from './manifest/yaml-path';
+export { podSpecOf, containersOf, WORKLOAD_KINDS } from './workloads/pod-spec';
+export { lintManifest, type LintOptions } from './lint';
+export { noticesOf, type Notice } from './notices';
+export { ALL_RULES, findRule } from './rules/registry';
+export type { Finding, Rule, RuleMeta, Severity, RuleCategory } from './rules/rule';
+export type { Position, SourceRange } from './text/range';

@@ -1,0 +1,35 @@
+import { parseAllDocuments } from 'yaml';
+import { LineIndex } from '../text/line-index';
+import type { ParsedChunk, ParsedDocument } from './document';
+import { isTemplateDocument } from './template-syntax';
+import { PARSE_OPTIONS, TO_JS_OPTIONS } from './yaml-options';
+
+// Top-level `apiVersion:`/`kind:` in YAML or `"kind":` in JSON: enough to tell a manifest from a
+// GitHub workflow or a compose file even when the document does not parse.
+const KUBERNETES_HINT = /^(?:apiVersion|kind)[ \t]*:|"(?:apiVersion|kind)"\s*:/m;
+
+/** Parses one chunk of a YAML stream. Never throws: problems are recorded on the documents. */
+export function parseChunk(text: string): ParsedChunk {
+  const parsed = parseAllDocuments(text, PARSE_OPTIONS);
+  const yamlDocuments = Array.isArray(parsed) ? parsed : [];
+  const documents = yamlDocuments.map((yaml): ParsedDocument => {
+    const source = yaml.range ? text.slice(yaml.range[0], yaml.range[2]) : text;
+    const isTemplate = isTemplateDocument(text, yaml);
+    const looksLikeKubernetes = KUBERNETES_HINT.test(source);
+    if (isTemplate) return { yaml, value: undefined, isTemplate, looksLikeKubernetes };
+    try {
+      return { yaml, value: yaml.toJS(TO_JS_OPTIONS), isTemplate, looksLikeKubernetes };
+    } catch (error) {
+      return { yaml, value: undefined, valueError: describeConversionError(error), isTemplate, looksLikeKubernetes };
+    }
+  });
+  return { text, lines: new LineIndex(text), documents };
+}
+
+function describeConversionError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/alias/i.test(message)) {
+    return `Too many alias expansions (more than ${TO_JS_OPTIONS.maxAliasCount}): the document was not checked. ${message}`;
+  }
+  return `The document could not be read: ${message}`;
+}

@@ -1,0 +1,31 @@
+import type { ObjectRule } from './rule';
+import { podSpecOf } from '../workloads/pod-spec';
+
+export const hostNetwork: ObjectRule = {
+  id: 'host-network',
+  title: 'Pod uses the host network namespace',
+  severity: 'warning',
+  category: 'pod-networking',
+  scope: 'object',
+  explanation:
+    "With `hostNetwork: true` the pod shares the node's network namespace: it sees every interface of the node, " +
+    'can bind any node port, can reach services listening on the node\'s loopback (the kubelet, metadata agents), ' +
+    'and NetworkPolicies do not reliably apply to it because its traffic carries the node\'s IP address.',
+  remediation:
+    'Remove `hostNetwork: true` (or set it to `false`) and expose the pod through a Service. Keep host networking ' +
+    'for node-level agents (CNI, node exporters) only, in a dedicated namespace with restricted access.',
+  references: [
+    'https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline',
+    'https://kubernetes.io/docs/concepts/services-networking/network-policies/',
+  ],
+  *check(object) {
+    const pod = podSpecOf(object);
+    if (pod?.spec.hostNetwork !== true) return;
+    yield {
+      message:
+        "hostNetwork: true puts this pod in the node's network namespace: it can reach node-local services and " +
+        'bind node ports, and NetworkPolicies do not isolate it.',
+      range: object.rangeOf([...pod.path, 'hostNetwork']),
+    };
+  },
+};
