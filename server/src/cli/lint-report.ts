@@ -52,10 +52,16 @@ function describeName(object: NonNullable<ReportedFinding['object']>): string {
 }
 
 function summary(findings: readonly ReportedFinding[], fileCount: number): string {
-  const files = `${fileCount} ${fileCount === 1 ? 'file' : 'files'} checked`;
+  const files = `${plural(fileCount, 'file')} checked`;
   if (findings.length === 0) return `No findings (${files}).`;
   const bySeverity = new Map<string, number>();
   for (const finding of findings) bySeverity.set(finding.severity, (bySeverity.get(finding.severity) ?? 0) + 1);
-  const counts = [...bySeverity].map(([severity, count]) => `${count} ${severity}`).join(', ');
-  return `${findings.length} ${findings.length === 1 ? 'finding' : 'findings'} (${counts}; ${files}).`;
+  const counts = [...bySeverity].map(([severity, count]) => plural(count, severity)).join(', ');
+  return `${plural(findings.length, 'finding')} (${counts}; ${files}).`;
+}
+
+// "1 warning", "2 warnings"; "info" and "hint" read as "2 info", "2 hint".
+function plural(count: number, noun: string): string {
+  const countable = noun !== 'info' && noun !== 'hint';
+  return `${count} ${noun}${count === 1 || !countable ? '' : 's'}`;
 }

@@ -8,5 +8,5 @@ export { podSpecOf, containersOf, WORKLOAD_KINDS } from './workloads/pod-spec';
 export { lintManifest, type LintOptions } from './lint';
 export { noticesOf, type Notice } from './notices';
 export { ALL_RULES, findRule } from './rules/registry';
-export type { Finding, Rule, RuleMeta, Severity, RuleCategory } from './rules/rule';
+export { SEVERITIES, type Finding, type Rule, type RuleMeta, type Severity, type RuleCategory } from './rules/rule';
 export type { Position, SourceRange } from './text/range';

@@ -12,7 +12,8 @@ export interface ParsedDocument {
   yaml: Document.Parsed;
   /** The document as plain data, or undefined when it could not be converted (see `valueError`). */
   value: unknown;
-  valueError?: string;
+  /** Why the document could not be converted, and the offset to report it at. */
+  valueError?: { message: string; offset: number };
   /** The document is a Helm/Go template, not a manifest: it is skipped. */
   isTemplate: boolean;
   /** The document's text suggests a Kubernetes manifest (an `apiVersion` or `kind` key). */

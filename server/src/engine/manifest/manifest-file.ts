@@ -88,9 +88,8 @@ function firstProblem(document: ManifestDocument): SyntaxProblem | undefined {
     return { message: error.message.split('\n')[0], range: document.rangeAt(error.pos[0], error.pos[1]), document };
   }
   if (parsed.valueError) {
-    const contents = parsed.yaml.contents;
-    const range = (contents && document.rangeOfNode(contents)) ?? document.rangeAt(0, 0);
-    return { message: parsed.valueError, range, document };
+    const { message, offset } = parsed.valueError;
+    return { message, range: document.rangeAt(offset, offset + 1), document };
   }
   return undefined;
 }

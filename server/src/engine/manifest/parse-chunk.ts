@@ -1,4 +1,4 @@
-import { parseAllDocuments } from 'yaml';
+import { isAlias, parseAllDocuments, visit, type Document } from 'yaml';
 import { LineIndex } from '../text/line-index';
 import type { ParsedChunk, ParsedDocument } from './document';
 import { isTemplateDocument } from './template-syntax';
@@ -20,7 +20,8 @@ export function parseChunk(text: string): ParsedChunk {
     try {
       return { yaml, value: yaml.toJS(TO_JS_OPTIONS), isTemplate, looksLikeKubernetes };
     } catch (error) {
-      return { yaml, value: undefined, valueError: describeConversionError(error), isTemplate, looksLikeKubernetes };
+      const valueError = { message: describeConversionError(error), offset: firstAliasOffset(yaml) };
+      return { yaml, value: undefined, valueError, isTemplate, looksLikeKubernetes };
     }
   });
   return { text, lines: new LineIndex(text), documents };
@@ -32,4 +33,16 @@ function describeConversionError(error: unknown): string {
     return `Too many alias expansions (more than ${TO_JS_OPTIONS.maxAliasCount}): the document was not checked. ${message}`;
   }
   return `The document could not be read: ${message}`;
+}
+
+// Conversion fails on alias expansion; the first alias is where the expansion starts.
+function firstAliasOffset(document: Document.Parsed): number {
+  let offset = document.contents?.range?.[0] ?? 0;
+  visit(document, {
+    Alias(_key, node) {
+      if (isAlias(node) && node.range) offset = node.range[0];
+      return visit.BREAK;
+    },
+  });
+  return offset;
 }

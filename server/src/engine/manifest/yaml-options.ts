@@ -2,6 +2,8 @@ import type { DocumentOptions, ParseOptions, SchemaOptions, ToJSOptions } from '
 
 /** How manifests are parsed: YAML 1.2 as kubectl reads it, plus `<<` merge keys, which it also honours. */
 export const PARSE_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
+  // Problems are collected on the documents; the library must not print process warnings of its own.
+  logLevel: 'error',
   merge: true,
   prettyErrors: false,
   strict: true,

@@ -1,0 +1,102 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import {
+  createProtocolConnection,
+  DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  ExitNotification,
+  InitializedNotification,
+  InitializeRequest,
+  PublishDiagnosticsNotification,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type InitializeResult,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+  type TextDocumentContentChangeEvent,
+} from 'vscode-languageserver-protocol/node';
+
+export const PROJECT_ROOT = join(__dirname, '../..');
+
+/**
+ * A real language server process (the built bundle) and an LSP connection to it over stdio,
+ * recording every publishDiagnostics notification.
+ */
+export class LspSession {
+  readonly published: PublishDiagnosticsParams[] = [];
+  private readonly waiters: (() => void)[] = [];
+  private readonly connection: ProtocolConnection;
+  private readonly versions = new Map<string, number>();
+  stderr = '';
+
+  private constructor(private readonly child: ChildProcess) {
+    this.connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    child.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
+    this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+      this.published.push(params);
+      for (const wake of this.waiters.splice(0)) wake();
+    });
+    this.connection.listen();
+  }
+
+  /** Starts `node <args>` (the bundled server or the CLI's `lsp --stdio`) and initializes it. */
+  static async start(args: string[]): Promise<{ session: LspSession; initializeResult: InitializeResult }> {
+    const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    const session = new LspSession(child);
+    const initializeResult = await session.connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } } },
+      workspaceFolders: null,
+    });
+    await session.connection.sendNotification(InitializedNotification.type, {});
+    return { session, initializeResult };
+  }
+
+  async open(uri: string, text: string, languageId = 'yaml'): Promise<void> {
+    this.versions.set(uri, 1);
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
+  }
+
+  /** Sends one change (full text, or ranged edits) and returns the new version number. */
+  async change(uri: string, changes: TextDocumentContentChangeEvent[]): Promise<number> {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: changes });
+    return version;
+  }
+
+  async close(uri: string): Promise<void> {
+    await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  /** Waits for a publication for `uri` that satisfies `accept` (counting only those after `after`). */
+  async waitForDiagnostics(uri: string, accept: (params: PublishDiagnosticsParams) => boolean = () => true, options: { after?: number; timeoutMs?: number } = {}): Promise<PublishDiagnosticsParams> {
+    const deadline = Date.now() + (options.timeoutMs ?? 5000);
+    for (;;) {
+      const match = this.published.slice(options.after ?? 0).find((params) => params.uri === uri && accept(params));
+      if (match) return match;
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) throw new Error(`no matching diagnostics for ${uri}; got ${JSON.stringify(this.published.filter((params) => params.uri === uri))}; stderr: ${this.stderr}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, remaining);
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  /** Shuts the server down politely and waits for the process to exit; returns its exit code. */
+  async stop(): Promise<number | null> {
+    const exited = new Promise<number | null>((resolve) => this.child.once('exit', (code) => resolve(code)));
+    await this.connection.sendRequest(ShutdownRequest.type);
+    await this.connection.sendNotification(ExitNotification.type);
+    const code = await exited;
+    this.connection.dispose();
+    return code;
+  }
+}

@@ -1,0 +1,112 @@
+import Ajv from 'ajv';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { main } from '../../../server/src/cli/main';
+import type { CommandIO } from '../../../server/src/cli/command-io';
+
+const FIXTURES = join(__dirname, '../../fixtures/cli');
+
+/** Runs the CLI in-process with captured output. */
+async function run(args: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: CommandIO = { out: (text) => (out += text + '\n'), error: (text) => (err += text + '\n'), readStdin: async () => stdin };
+  const code = await main(args, io);
+  return { code, out, err };
+}
+
+function validator(schemaFile: string) {
+  return new Ajv({ allErrors: true, strict: true }).compile(JSON.parse(readFileSync(join(__dirname, '../../../schemas', schemaFile), 'utf8')));
+}
+
+describe('kube-netsec lint', () => {
+  it('reports host-network at the exact line and column of the key (text)', async () => {
+    const file = join(FIXTURES, 'host-network.yaml');
+    const { code, out } = await run(['lint', file]);
+    assert.equal(code, 1);
+    assert.equal(out.split('\n')[0], `${file}:7:3: warning host-network: ${hostNetworkMessage()} (Pod debug/netshoot)`);
+    assert.match(out, /^1 finding \(1 warning; 1 file checked\)\.$/m);
+  });
+
+  it('prints the documented JSON, with 1-based end positions', async () => {
+    const file = join(FIXTURES, 'host-network.yaml');
+    const { code, out } = await run(['lint', '--format', 'json', file]);
+    assert.equal(code, 1);
+    const report = JSON.parse(out);
+    const valid = validator('lint-output.schema.json')(report);
+    assert.ok(valid, 'matches schemas/lint-output.schema.json');
+    assert.deepEqual(report, {
+      findings: [
+        {
+          ruleId: 'host-network',
+          severity: 'warning',
+          message: hostNetworkMessage(),
+          file,
+          line: 7,
+          column: 3,
+          endLine: 7,
+          endColumn: 20,
+          object: { apiVersion: 'v1', kind: 'Pod', namespace: 'debug', name: 'netshoot' },
+        },
+      ],
+    });
+  });
+
+  it('walks folders for .yaml/.yml/.json, skipping node_modules and .git, flattening kubectl lists', async () => {
+    const { code, out } = await run(['lint', '--format', 'json', join(FIXTURES, 'nested')]);
+    assert.equal(code, 1);
+    const report = JSON.parse(out);
+    assert.deepEqual(
+      report.findings.map((finding: { file: string; ruleId: string; line: number; column: number; object: unknown }) => [finding.file, finding.ruleId, finding.line, finding.column, finding.object]),
+      [[join(FIXTURES, 'nested/list.json'), 'host-port', 7, 86, { apiVersion: 'v1', kind: 'Pod', namespace: 'kube-system', name: 'agent-x7k2p' }]],
+    );
+  });
+
+  it('exits 0 with an empty list when nothing is found', async () => {
+    const { code, out } = await run(['lint', '--format', 'json', join(FIXTURES, 'nested/clean.yml')]);
+    assert.equal(code, 0);
+    assert.deepEqual(JSON.parse(out), { findings: [] });
+  });
+
+  it('reads standard input for "-"', async () => {
+    const { code, out } = await run(['lint', '-'], 'apiVersion: v1\nkind: Pod\nspec:\n  hostNetwork: true\n');
+    assert.equal(code, 1);
+    assert.match(out, /^<stdin>:4:3: warning host-network: /);
+  });
+
+  it('exits 2 for a missing path or a bad option, with a clear message', async () => {
+    const missing = await run(['lint', join(FIXTURES, 'does-not-exist.yaml')]);
+    assert.equal(missing.code, 2);
+    assert.match(missing.err, /does-not-exist\.yaml: no such file or directory/);
+    const badFormat = await run(['lint', '--format', 'xml', FIXTURES]);
+    assert.equal(badFormat.code, 2);
+    assert.match(badFormat.err, /--format must be one of text, json \(got "xml"\)/);
+    const badCommand = await run(['frobnicate']);
+    assert.equal(badCommand.code, 2);
+    assert.match(badCommand.err, /unknown command "frobnicate"/);
+    const badFlag = await run(['lint', '--colour']);
+    assert.equal(badFlag.code, 2);
+    assert.match(badFlag.err, /Unknown option '--colour'/);
+  });
+});
+
+describe('kube-netsec rules', () => {
+  it('lists every rule as JSON in the documented shape', async () => {
+    const { code, out } = await run(['rules', '--format', 'json']);
+    assert.equal(code, 0);
+    const rules = JSON.parse(out) as { id: string }[];
+    const valid = validator('rules-output.schema.json')(rules);
+    assert.ok(valid, 'matches schemas/rules-output.schema.json');
+    assert.deepEqual(
+      rules.map((rule: { id: string }) => rule.id),
+      ['yaml-syntax', 'host-network', 'host-port', 'netpol-allow-all-ingress'],
+    );
+    assert.deepEqual(rules[1], { id: 'host-network', severity: 'warning', category: 'pod-networking', title: 'Pod uses the host network namespace' });
+  });
+});
+
+function hostNetworkMessage(): string {
+  return "hostNetwork: true puts this pod in the node's network namespace: it can reach node-local services and bind node ports, and NetworkPolicies do not isolate it.";
+}

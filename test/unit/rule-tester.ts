@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { lintManifest, parseManifest, type Rule } from '../../server/src/engine';
+
+/** An expected finding: 1-based positions (columns in UTF-16 code units), as an editor shows them. */
+export interface ExpectedFinding {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** The message, or a pattern it must match. */
+  message?: string | RegExp;
+}
+
+export interface RuleCases {
+  valid: { name: string; code: string }[];
+  invalid: { name: string; code: string; findings: ExpectedFinding[] }[];
+}
+
+/**
+ * Tests one rule the way ESLint's RuleTester does: every valid case yields no finding of the rule,
+ * every invalid case yields exactly the expected findings, at exactly the expected ranges.
+ */
+export function testRule(rule: Rule, cases: RuleCases): void {
+  describe(`rule ${rule.id}`, () => {
+    for (const testCase of cases.valid) {
+      it(`valid: ${testCase.name}`, () => {
+        assert.deepEqual(findingsOf(rule, testCase.code), []);
+      });
+    }
+    for (const testCase of cases.invalid) {
+      it(`invalid: ${testCase.name}`, () => {
+        const actual = findingsOf(rule, testCase.code);
+        assert.deepEqual(
+          actual.map(({ message: _message, ...range }) => range),
+          testCase.findings.map(({ message: _message, ...range }) => range),
+          'finding ranges',
+        );
+        testCase.findings.forEach((expected, index) => {
+          if (expected.message instanceof RegExp) assert.match(actual[index].message, expected.message);
+          else if (expected.message !== undefined) assert.equal(actual[index].message, expected.message);
+        });
+      });
+    }
+  });
+}
+
+function findingsOf(rule: Rule, code: string): (ExpectedFinding & { message: string })[] {
+  const file = parseManifest('test.yaml', code);
+  return lintManifest(file, { rules: [rule] }).map((finding) => ({
+    line: finding.range.start.line + 1,
+    column: finding.range.start.character + 1,
+    endLine: finding.range.end.line + 1,
+    endColumn: finding.range.end.character + 1,
+    message: finding.message,
+  }));
+}
