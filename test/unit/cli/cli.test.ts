@@ -1,6 +1,7 @@
 import Ajv from 'ajv';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { main } from '../../../server/src/cli/main';
@@ -54,14 +55,25 @@ describe('kube-netsec lint', () => {
     });
   });
 
-  it('walks folders for .yaml/.yml/.json, skipping node_modules and .git, flattening kubectl lists', async () => {
-    const { code, out } = await run(['lint', '--format', 'json', join(FIXTURES, 'nested')]);
+  it('walks folders for .yaml/.yml/.json, skipping node_modules and .git, flattening kubectl lists', async (context) => {
+    // node_modules and .git cannot be committed as fixtures, so the tree is built for the test.
+    const root = mkdtempSync(join(tmpdir(), 'kube-netsec-cli-'));
+    context.after(() => rmSync(root, { recursive: true, force: true }));
+    cpSync(join(FIXTURES, 'nested'), root, { recursive: true });
+    for (const skipped of ['node_modules/pkg', '.git/refs']) {
+      mkdirSync(join(root, skipped), { recursive: true });
+      cpSync(join(FIXTURES, 'host-network.yaml'), join(root, skipped, 'pod.yaml'));
+    }
+    const { code, out } = await run(['lint', '--format', 'json', root]);
     assert.equal(code, 1);
     const report = JSON.parse(out);
     assert.deepEqual(
       report.findings.map((finding: { file: string; ruleId: string; line: number; column: number; object: unknown }) => [finding.file, finding.ruleId, finding.line, finding.column, finding.object]),
-      [[join(FIXTURES, 'nested/list.json'), 'host-port', 7, 86, { apiVersion: 'v1', kind: 'Pod', namespace: 'kube-system', name: 'agent-x7k2p' }]],
+      [[join(root, 'list.json'), 'host-port', 7, 86, { apiVersion: 'v1', kind: 'Pod', namespace: 'kube-system', name: 'agent-x7k2p' }]],
     );
+    // A file named on the command line is read whatever its extension.
+    const explicit = await run(['lint', '--format', 'json', join(root, 'notes.txt')]);
+    assert.deepEqual(JSON.parse(explicit.out).findings.map((finding: { ruleId: string }) => finding.ruleId), ['host-network']);
   });
 
   it('exits 0 with an empty list when nothing is found', async () => {
