@@ -1,0 +1,58 @@
+// npm run bench: how fast the engine checks a manifest, measured side by side in one run.
+// Compares, on the same large multi-document file: the yaml library's own parse (the floor), a
+// full kube-netsec check without cache (opening a file), and a re-check after a one-character
+// edit with the chunk cache (a keystroke).
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import { ChunkCache, lintManifest, parseManifest } from '../server/src/engine';
+
+const CORPUS_FILE = resolve(__dirname, '../../shared/corpus/argo-cd/manifests/install.yaml');
+
+function samples(): { name: string; text: string }[] {
+  const deployment = (i: number) =>
+    `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app-${i}\n  namespace: ns-${i % 20}\nspec:\n  template:\n    metadata:\n      labels: {app: app-${i}}\n    spec:\n      hostNetwork: ${i % 7 === 0}\n      containers:\n        - name: main\n          image: registry.example.com/app:${i}\n          ports: [{containerPort: 8080}]\n`;
+  const generated = { name: 'generated: 3000 Deployments', text: Array.from({ length: 3000 }, (_, i) => deployment(i)).join('---\n') };
+  // The corpus file is few, huge documents (CRDs): an edit lands in a large document.
+  if (!existsSync(CORPUS_FILE)) return [generated];
+  return [generated, { name: 'argo-cd install.yaml (corpus)', text: readFileSync(CORPUS_FILE, 'utf8') }];
+}
+
+/** Median milliseconds of `runs` calls of `work` (after two warm-up calls). */
+function median(runs: number, work: () => void): number {
+  work();
+  work();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    work();
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+for (const { name, text } of samples()) measure(name, text);
+
+function measure(name: string, text: string): void {
+  const documents = text.split(/^---/m).length;
+  const middle = text.indexOf('\n', Math.floor(text.length / 2));
+  const edited = [text.slice(0, middle), '\n# edited', text.slice(middle)].join('');
+
+  const yamlOnly = median(9, () => parseAllDocuments(text));
+  const fullCheck = median(9, () => lintManifest(parseManifest('bench.yaml', text)));
+  const cache = new ChunkCache();
+  let toggle = false;
+  const keystroke = median(21, () => {
+    toggle = !toggle;
+    lintManifest(parseManifest('bench.yaml', toggle ? edited : text, cache));
+  });
+
+  const row = (label: string, ms: number) => `${label.padEnd(44)} ${ms.toFixed(1).padStart(8)} ms   ${(ms / yamlOnly).toFixed(2).padStart(6)} x yaml`;
+  console.log(`File: ${name}, ${(text.length / 1024 / 1024).toFixed(2)} MB, ~${documents} documents (median of runs)`);
+  console.log(row('yaml parseAllDocuments (library floor)', yamlOnly));
+  console.log(row('kube-netsec full check (parse + rules)', fullCheck));
+  console.log(row('kube-netsec re-check after an edit (cache)', keystroke));
+  console.log(`Re-check after an edit is ${(fullCheck / keystroke).toFixed(1)} x faster than a full check.`);
+  console.log('');
+}
