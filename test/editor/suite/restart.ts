@@ -1,0 +1,36 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { closeAllEditors, describeDiagnostics, fixtureUri, kubeDiagnostics, openInEditor, plainRange, rangeOfText, waitFor, waitForCode, withCode } from './helpers';
+
+export function restartTests(): void {
+  suite('kubeNetsec.restartServer', () => {
+    suiteTeardown(closeAllEditors);
+
+    test('restarting the server clears the diagnostics and the new server publishes them again', async () => {
+      const document = await openInEditor(fixtureUri('restart-me.yaml'));
+      await waitForCode(document.uri, 'host-network');
+
+      // The old client drops its diagnostics when it stops; seeing them vanish and come back proves
+      // that the new server checked the document, rather than the old results lingering.
+      let clearedDuringRestart = false;
+      const subscription = vscode.languages.onDidChangeDiagnostics(() => {
+        if (kubeDiagnostics(document.uri).length === 0) clearedDuringRestart = true;
+      });
+      try {
+        await vscode.commands.executeCommand('kubeNetsec.restartServer');
+        await waitFor(() => clearedDuringRestart, 'the diagnostics to be cleared by the restart', {
+          describe: () => describeDiagnostics(document.uri),
+        });
+        const [diagnostic] = await waitForCode(document.uri, 'host-network', 20_000);
+        assert.deepEqual(plainRange(diagnostic.range), plainRange(rangeOfText(document, 'hostNetwork: true')));
+      } finally {
+        subscription.dispose();
+      }
+
+      // The restarted server also checks documents opened after the restart.
+      const later = await openInEditor(fixtureUri('node-agent.yaml'));
+      await waitForCode(later.uri, 'host-port');
+      await waitFor(() => withCode(later.uri, 'host-network').length === 1, 'host-network on a file opened after the restart');
+    });
+  });
+}
