@@ -8,10 +8,11 @@ import { closeTests } from './close';
 import { diagnosticsTests } from './diagnostics';
 import { editTests } from './edits';
 import { restartTests } from './restart';
+import { settingsTests } from './settings';
 import { skippedFileTests } from './skipped-files';
 
 // Order matters for the first one only: activation must be observed before any YAML file is opened.
-const SUITES = [activationTests, diagnosticsTests, editTests, closeTests, skippedFileTests, restartTests];
+const SUITES = [activationTests, diagnosticsTests, editTests, closeTests, skippedFileTests, restartTests, settingsTests];
 
 /** The runners look for this line in the extension host's output to count the results. */
 export const RESULT_MARKER = 'KUBE_NETSEC_EDITOR_RESULT';
