@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { lintManifest, parseManifest, type Rule } from '../../server/src/engine';
+import { lintManifest, mergeConfigs, parseManifest, type LintConfig, type Rule } from '../../server/src/engine';
 
 /** An expected finding: 1-based positions (columns in UTF-16 code units), as an editor shows them. */
 export interface ExpectedFinding {
@@ -13,8 +13,8 @@ export interface ExpectedFinding {
 }
 
 export interface RuleCases {
-  valid: { name: string; code: string }[];
-  invalid: { name: string; code: string; findings: ExpectedFinding[] }[];
+  valid: { name: string; code: string; config?: Partial<LintConfig> }[];
+  invalid: { name: string; code: string; config?: Partial<LintConfig>; findings: ExpectedFinding[] }[];
 }
 
 /**
@@ -25,12 +25,12 @@ export function testRule(rule: Rule, cases: RuleCases): void {
   describe(`rule ${rule.id}`, () => {
     for (const testCase of cases.valid) {
       it(`valid: ${testCase.name}`, () => {
-        assert.deepEqual(findingsOf(rule, testCase.code), []);
+        assert.deepEqual(findingsOf(rule, testCase.code, testCase.config), []);
       });
     }
     for (const testCase of cases.invalid) {
       it(`invalid: ${testCase.name}`, () => {
-        const actual = findingsOf(rule, testCase.code);
+        const actual = findingsOf(rule, testCase.code, testCase.config);
         assert.deepEqual(
           actual.map(({ message: _message, ...range }) => range),
           testCase.findings.map(({ message: _message, ...range }) => range),
@@ -45,9 +45,10 @@ export function testRule(rule: Rule, cases: RuleCases): void {
   });
 }
 
-function findingsOf(rule: Rule, code: string): (ExpectedFinding & { message: string })[] {
+/** The findings of one rule on `code`, with 1-based positions. */
+export function findingsOf(rule: Rule, code: string, config: Partial<LintConfig> = {}): (ExpectedFinding & { message: string })[] {
   const file = parseManifest('test.yaml', code);
-  return lintManifest(file, { rules: [rule] }).map((finding) => ({
+  return lintManifest(file, { rules: [rule], config: mergeConfigs(config) }).map((finding) => ({
     line: finding.range.start.line + 1,
     column: finding.range.start.character + 1,
     endLine: finding.range.end.line + 1,

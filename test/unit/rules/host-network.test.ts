@@ -1,4 +1,4 @@
-import { hostNetwork } from '../../../server/src/engine/rules/host-network';
+import { hostNetwork } from '../../../server/src/engine/rules/pod/host-network';
 import { yaml } from '../../support/dedent';
 import { testRule } from '../rule-tester';
 

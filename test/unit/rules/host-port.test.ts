@@ -1,4 +1,4 @@
-import { hostPort } from '../../../server/src/engine/rules/host-port';
+import { hostPort } from '../../../server/src/engine/rules/pod/host-port';
 import { yaml } from '../../support/dedent';
 import { testRule } from '../rule-tester';
 

@@ -1,4 +1,4 @@
-import { netpolAllowAllIngress } from '../../../server/src/engine/rules/netpol-allow-all-ingress';
+import { netpolAllowAllIngress } from '../../../server/src/engine/rules/policy/netpol-allow-all-ingress';
 import { yaml } from '../../support/dedent';
 import { testRule } from '../rule-tester';
 

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { ALL_RULES, findRule, SEVERITIES } from '../../../server/src/engine';
 import { renderRuleDoc, renderRuleIndex, ruleDocPath } from '../../../scripts/rule-docs';
+import { findingsOf } from '../rule-tester';
 
 describe('rule registry', () => {
   it('has unique kebab-case ids, each findable', () => {
@@ -22,6 +23,13 @@ describe('rule registry', () => {
       assert.ok(rule.remediation.length > 40, `${rule.id}: remediation`);
       assert.ok(rule.references.length > 0, `${rule.id}: references`);
       for (const reference of rule.references) assert.match(reference, /^https:\/\//, `${rule.id}: reference ${reference}`);
+    }
+  });
+
+  it("fires on every rule's insecure example and stays silent on its fixed one", () => {
+    for (const rule of ALL_RULES) {
+      assert.ok(findingsOf(rule, rule.examples.insecure).length > 0, `${rule.id}: the insecure example is not reported`);
+      assert.deepEqual(findingsOf(rule, rule.examples.fixed), [], `${rule.id}: the fixed example is reported`);
     }
   });
 

@@ -1,11 +1,12 @@
-import { hostNetwork } from './host-network';
-import { hostPort } from './host-port';
-import { netpolAllowAllIngress } from './netpol-allow-all-ingress';
+import { PLATFORM_RULES } from './platform';
+import { POD_RULES } from './pod';
+import { POLICY_RULES } from './policy';
 import type { Rule } from './rule';
+import { SERVICE_RULES } from './service';
 import { yamlSyntax } from './yaml-syntax';
 
 /** Every rule kube-netsec knows, in the order they are documented. */
-export const ALL_RULES: readonly Rule[] = [yamlSyntax, hostNetwork, hostPort, netpolAllowAllIngress];
+export const ALL_RULES: readonly Rule[] = [yamlSyntax, ...POD_RULES, ...SERVICE_RULES, ...POLICY_RULES, ...PLATFORM_RULES];
 
 export function findRule(id: string): Rule | undefined {
   return ALL_RULES.find((rule) => rule.id === id);

@@ -1,5 +1,6 @@
 import type { KubeObject, ObjectRef } from '../manifest/kube-object';
 import type { ManifestFile } from '../manifest/manifest-file';
+import type { LintConfig } from '../config/lint-config';
 import type { SourceRange } from '../text/range';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
@@ -30,6 +31,16 @@ export interface RuleMeta {
   remediation: string;
   /** Kubernetes documentation, CVEs and other sources (URLs). */
   references: readonly string[];
+  /**
+   * A short insecure manifest the rule reports and the same manifest fixed, for the docs. Tests check
+   * that the rule fires on the first and stays silent on the second.
+   */
+  examples: { insecure: string; fixed: string };
+}
+
+/** What rules may read besides the object: the user's configuration. */
+export interface RuleContext {
+  config: LintConfig;
 }
 
 /** One problem a rule found. */
@@ -41,13 +52,13 @@ export interface Report {
 /** A rule that looks at one Kubernetes object at a time. */
 export interface ObjectRule extends RuleMeta {
   scope: 'object';
-  check(object: KubeObject): Iterable<Report>;
+  check(object: KubeObject, context: RuleContext): Iterable<Report>;
 }
 
 /** A rule that looks at a whole file (syntax problems, for example). */
 export interface FileRule extends RuleMeta {
   scope: 'file';
-  check(file: ManifestFile): Iterable<Report & { object?: KubeObject }>;
+  check(file: ManifestFile, context: RuleContext): Iterable<Report & { object?: KubeObject }>;
 }
 
 export type Rule = ObjectRule | FileRule;

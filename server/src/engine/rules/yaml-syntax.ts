@@ -15,6 +15,20 @@ export const yamlSyntax: FileRule = {
     'Fix the YAML at the reported position (indentation, a missing `:` or closing quote, a tab). For Helm charts, ' +
     'render the chart with `helm template` and check the output.',
   references: ['https://yaml.org/spec/1.2.2/', 'https://kubernetes.io/docs/concepts/overview/working-with-objects/'],
+  examples: {
+    insecure: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+ labels: {app: web}
+`,
+    fixed: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+  labels: {app: web}
+`,
+  },
   *check(file) {
     for (const problem of file.syntaxProblems) {
       const object = file.objects.find((candidate) => candidate.document === problem.document);

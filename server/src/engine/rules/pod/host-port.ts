@@ -1,6 +1,6 @@
-import { isPlainObject } from '../manifest/kube-object';
-import type { ObjectRule } from './rule';
-import { containersOf, podSpecOf } from '../workloads/pod-spec';
+import { isPlainObject } from '../../manifest/kube-object';
+import type { ObjectRule } from '../rule';
+import { containersOf, podSpecOf } from '../../workloads/pod-spec';
 
 export const hostPort: ObjectRule = {
   id: 'host-port',
@@ -18,6 +18,53 @@ export const hostPort: ObjectRule = {
     'https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline',
     'https://kubernetes.io/docs/concepts/configuration/overview/#services',
   ],
+  examples: {
+    insecure: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+          ports:
+            - containerPort: 8080
+              hostPort: 80
+`,
+    fixed: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+          ports:
+            - containerPort: 8080
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector: {app: web}
+  ports:
+    - port: 80
+      targetPort: 8080
+`,
+  },
   *check(object) {
     const pod = podSpecOf(object);
     if (!pod) return;

@@ -1,5 +1,5 @@
-import type { ObjectRule } from './rule';
-import { podSpecOf } from '../workloads/pod-spec';
+import type { ObjectRule } from '../rule';
+import { podSpecOf } from '../../workloads/pod-spec';
 
 export const hostNetwork: ObjectRule = {
   id: 'host-network',
@@ -18,6 +18,27 @@ export const hostNetwork: ObjectRule = {
     'https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline',
     'https://kubernetes.io/docs/concepts/services-networking/network-policies/',
   ],
+  examples: {
+    insecure: `apiVersion: v1
+kind: Pod
+metadata:
+  name: debug
+spec:
+  hostNetwork: true
+  containers:
+    - name: shell
+      image: nicolaka/netshoot:v0.13
+`,
+    fixed: `apiVersion: v1
+kind: Pod
+metadata:
+  name: debug
+spec:
+  containers:
+    - name: shell
+      image: nicolaka/netshoot:v0.13
+`,
+  },
   *check(object) {
     const pod = podSpecOf(object);
     if (pod?.spec.hostNetwork !== true) return;

@@ -1,7 +1,7 @@
-import { isPlainObject, type KubeObject } from '../manifest/kube-object';
-import type { ObjectPath } from '../manifest/yaml-path';
-import { affectsDirection, describeRulePorts, networkPolicySpecOf } from '../policy/network-policy';
-import type { ObjectRule, Report } from './rule';
+import { isPlainObject, type KubeObject } from '../../manifest/kube-object';
+import type { ObjectPath } from '../../manifest/yaml-path';
+import { affectsDirection, describeRulePorts, networkPolicySpecOf } from '../../policy/network-policy';
+import type { ObjectRule, Report } from '../rule';
 
 const EVERY_SOURCE = 'every source: all pods in all namespaces and any external address';
 
@@ -24,6 +24,37 @@ export const netpolAllowAllIngress: ObjectRule = {
     'https://kubernetes.io/docs/concepts/services-networking/network-policies/#behavior-of-to-and-from-selectors',
     'https://kubernetes.io/docs/concepts/services-networking/network-policies/#allow-all-ingress-traffic',
   ],
+  examples: {
+    insecure: `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: api-ingress
+  namespace: shop
+spec:
+  podSelector:
+    matchLabels: {app: api}
+  policyTypes: [Ingress]
+  ingress:
+    - ports:
+        - port: 8080
+`,
+    fixed: `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: api-ingress
+  namespace: shop
+spec:
+  podSelector:
+    matchLabels: {app: api}
+  policyTypes: [Ingress]
+  ingress:
+    - from:
+        - podSelector:
+            matchLabels: {app: frontend}
+      ports:
+        - port: 8080
+`,
+  },
   *check(object) {
     const spec = networkPolicySpecOf(object);
     if (!spec || !affectsDirection(spec, 'Ingress') || !Array.isArray(spec.ingress)) return;
