@@ -9,11 +9,17 @@ export interface Cidr {
   text: string;
 }
 
-/** Parses "10.0.0.0/8" or "fd00::/8"; undefined when malformed (no prefix, bad address, prefix too long). */
+/**
+ * Parses "10.0.0.0/8" or "fd00::/8"; undefined when malformed (no prefix, bad address, prefix too
+ * long). IPv4 must be written as four decimal parts, as Kubernetes requires ("10.0/8" is refused).
+ */
 export function parseCidr(text: string): Cidr | undefined {
   if (typeof text !== 'string' || !text.includes('/')) return undefined;
+  const trimmed = text.trim();
+  const addressText = trimmed.slice(0, trimmed.indexOf('/'));
+  if (!addressText.includes(':') && !ipaddr.IPv4.isValidFourPartDecimal(addressText)) return undefined;
   try {
-    const [address, prefixLength] = ipaddr.parseCIDR(text.trim());
+    const [address, prefixLength] = ipaddr.parseCIDR(trimmed);
     return { address, prefixLength, kind: address.kind(), text };
   } catch {
     return undefined;
