@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { lintManifest, mergeConfigs, parseManifest, type LintConfig, type Rule } from '../../server/src/engine';
+import { ALL_RULES, lintManifest, mergeConfigs, parseManifest, type LintConfig, type Rule } from '../../server/src/engine';
 
 /** An expected finding: 1-based positions (columns in UTF-16 code units), as an editor shows them. */
 export interface ExpectedFinding {
@@ -48,7 +48,10 @@ export function testRule(rule: Rule, cases: RuleCases): void {
 /** The findings of one rule on `code`, with 1-based positions. */
 export function findingsOf(rule: Rule, code: string, config: Partial<LintConfig> = {}): (ExpectedFinding & { message: string })[] {
   const file = parseManifest('test.yaml', code);
-  return lintManifest(file, { rules: [rule], config: mergeConfigs(config) }).map((finding) => ({
+  // Suppression rules judge the suppressions of the other rules, so those must run too.
+  const rules = rule.scope === 'suppression' ? ALL_RULES : [rule];
+  const findings = lintManifest(file, { rules, config: mergeConfigs(config) }).filter((finding) => finding.ruleId === rule.id);
+  return findings.map((finding) => ({
     line: finding.range.start.line + 1,
     column: finding.range.start.character + 1,
     endLine: finding.range.end.line + 1,

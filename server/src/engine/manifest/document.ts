@@ -32,7 +32,8 @@ export class ManifestDocument {
   constructor(
     readonly parsed: ParsedDocument,
     private readonly chunk: ParsedChunk,
-    private readonly placement: Chunk,
+    /** Where the document's chunk sits in the file; documents of one chunk share it. */
+    readonly placement: Chunk,
   ) {}
 
   get yaml(): Document.Parsed {

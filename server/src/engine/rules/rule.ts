@@ -1,6 +1,7 @@
 import type { KubeObject, ObjectRef } from '../manifest/kube-object';
 import type { ManifestFile } from '../manifest/manifest-file';
 import type { LintConfig } from '../config/lint-config';
+import type { Suppression } from '../suppression/suppression';
 import type { SourceRange } from '../text/range';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
@@ -9,6 +10,7 @@ export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hin
 
 export type RuleCategory =
   | 'syntax'
+  | 'suppression'
   | 'pod-networking'
   | 'service'
   | 'ingress'
@@ -61,7 +63,21 @@ export interface FileRule extends RuleMeta {
   check(file: ManifestFile, context: RuleContext): Iterable<Report & { object?: KubeObject }>;
 }
 
-export type Rule = ObjectRule | FileRule;
+/** What the suppression rules learn once suppressions have been applied. */
+export interface SuppressionContext extends RuleContext {
+  /** Ids of the rules that ran: only their suppressions can be judged unused. */
+  ranRuleIds: ReadonlySet<string>;
+  /** Ids of every registered rule. */
+  knownRuleIds: ReadonlySet<string>;
+}
+
+/** A rule about the suppressions written in a file (missing reasons, unused suppressions). */
+export interface SuppressionRule extends RuleMeta {
+  scope: 'suppression';
+  check(suppressions: readonly Suppression[], context: SuppressionContext): Iterable<Report>;
+}
+
+export type Rule = ObjectRule | FileRule | SuppressionRule;
 
 /** A report turned into a finding: which rule, how severe, in which file and object. */
 export interface Finding {
