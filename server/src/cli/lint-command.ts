@@ -1,15 +1,24 @@
 import { readFile } from 'node:fs/promises';
+import { relative, resolve, sep } from 'node:path';
 import { lintManifest, noticesOf, parseManifest } from '../engine';
+import { isExcluded } from '../engine/config/exclude';
 import { collectManifestFiles, describeFsError } from './collect-files';
+import type { LoadedConfig } from './load-config';
 import { formatJson, formatText, toReportedFinding, type ReportedFinding } from './lint-report';
 import { ExitCode, type CommandIO } from './command-io';
 
 export type LintFormat = 'text' | 'json';
 
-/** `kube-netsec lint [PATH...]`: checks manifests; "-" reads one from standard input. */
-export async function runLint(paths: readonly string[], format: LintFormat, io: CommandIO): Promise<ExitCode> {
+/**
+ * `kube-netsec lint [PATH...]`: checks manifests; "-" reads one from standard input. Files found in
+ * folders are skipped when the configuration excludes them; files named explicitly are always read.
+ */
+export async function runLint(paths: readonly string[], format: LintFormat, { config, baseDir }: LoadedConfig, io: CommandIO): Promise<ExitCode> {
   const fromStdin = paths.includes('-');
-  const collected = await collectManifestFiles(paths.filter((path) => path !== '-'));
+  const named = paths.filter((path) => path !== '-');
+  const collected = await collectManifestFiles(named);
+  const explicit = new Set(named.map((path) => resolve(path)));
+  collected.files = collected.files.filter((file) => explicit.has(resolve(file)) || !isExcluded(relative(baseDir, resolve(file)).split(sep).join('/'), config.exclude));
   const findings: ReportedFinding[] = [];
   let ioFailed = collected.errors.length > 0;
   for (const error of collected.errors) io.error(`kube-netsec: ${error}`);
@@ -19,7 +28,7 @@ export async function runLint(paths: readonly string[], format: LintFormat, io: 
     for (const notice of noticesOf(manifest)) {
       io.error(`${file}:${notice.range.start.line + 1}:${notice.range.start.character + 1}: note: ${notice.message}`);
     }
-    for (const finding of lintManifest(manifest)) findings.push(toReportedFinding(finding, file));
+    for (const finding of lintManifest(manifest, { config })) findings.push(toReportedFinding(finding, file));
   };
 
   if (fromStdin) check('<stdin>', await io.readStdin());

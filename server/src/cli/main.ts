@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { VERSION } from '../version';
 import { ExitCode, processIO, type CommandIO } from './command-io';
 import { runLint } from './lint-command';
+import { ConfigError, loadConfig } from './load-config';
 import { runRules } from './rules-command';
 
 const USAGE = `Usage: kube-netsec <command> [options]
@@ -14,6 +15,8 @@ Commands:
 
 Options:
   --format text|json  Output format of lint and rules (default: text).
+  --config FILE       Configuration file (default: .kube-netsec.yaml in the current folder, if any).
+  --rule RULE=LEVEL   Override a rule's severity: off, hint, info, warning or error (repeatable).
   -h, --help          Show this help.
   -v, --version       Show the version.
 
@@ -26,6 +29,10 @@ export async function main(argv: readonly string[], io: CommandIO = processIO): 
   try {
     return await dispatch(argv, io);
   } catch (error) {
+    if (error instanceof ConfigError) {
+      io.error(`kube-netsec: ${error.message}`);
+      return ExitCode.UsageOrIoError;
+    }
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.error(`kube-netsec: ${(error as Error).message}\n\n${USAGE}`);
       return ExitCode.UsageOrIoError;
@@ -38,8 +45,14 @@ async function dispatch(argv: readonly string[], io: CommandIO): Promise<ExitCod
   const [command, ...rest] = argv;
   switch (command) {
     case 'lint': {
-      const { values, positionals } = parseArgs({ args: rest, options: { format: { type: 'string', default: 'text' } }, allowPositionals: true });
-      return runLint(positionals.length > 0 ? positionals : ['.'], formatOption(values.format, ['text', 'json']), io);
+      const { values, positionals } = parseArgs({
+        args: rest,
+        options: { format: { type: 'string', default: 'text' }, config: { type: 'string' }, rule: { type: 'string', multiple: true, default: [] } },
+        allowPositionals: true,
+      });
+      const format = formatOption(values.format, ['text', 'json']);
+      const config = await loadConfig(values.config, values.rule ?? []);
+      return runLint(positionals.length > 0 ? positionals : ['.'], format, config, io);
     }
     case 'rules': {
       const { values } = parseArgs({ args: rest, options: { format: { type: 'string', default: 'text' } } });

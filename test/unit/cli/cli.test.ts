@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { main } from '../../../server/src/cli/main';
 import type { CommandIO } from '../../../server/src/cli/command-io';
+import { ALL_RULES } from '../../../server/src/engine';
 
 const FIXTURES = join(__dirname, '../../fixtures/cli');
 
@@ -113,7 +114,7 @@ describe('kube-netsec rules', () => {
     assert.ok(valid, 'matches schemas/rules-output.schema.json');
     assert.deepEqual(
       rules.map((rule: { id: string }) => rule.id),
-      ['yaml-syntax', 'host-network', 'host-port', 'netpol-allow-all-ingress'],
+      ALL_RULES.map((rule) => rule.id),
     );
     assert.deepEqual(rules[1], { id: 'host-network', severity: 'warning', category: 'pod-networking', title: 'Pod uses the host network namespace' });
   });

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { ALL_RULES, findRule, SEVERITIES } from '../../../server/src/engine';
 import { renderRuleDoc, renderRuleIndex, ruleDocPath } from '../../../scripts/rule-docs';
+import { CONFIG_SCHEMA_PATH, renderConfigSchema } from '../../../scripts/config-schema';
 import { findingsOf } from '../rule-tester';
 
 describe('rule registry', () => {
@@ -49,5 +50,6 @@ describe('rule registry', () => {
     }
     assert.equal(readFileSync('docs/rules/README.md', 'utf8'), renderRuleIndex(ALL_RULES), 'docs/rules/README.md is stale');
     assert.deepEqual(readdirSync('docs/rules').sort(), [...ALL_RULES.map((rule) => `${rule.id}.md`), 'README.md'].sort());
+    assert.equal(readFileSync(CONFIG_SCHEMA_PATH, 'utf8'), renderConfigSchema(ALL_RULES), `${CONFIG_SCHEMA_PATH} is stale`);
   });
 });
