@@ -1,7 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import {
+  ConfigurationRequest,
   createProtocolConnection,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  RegistrationRequest,
   DidChangeTextDocumentNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
@@ -30,6 +35,8 @@ export class LspSession {
   private readonly connection: ProtocolConnection;
   private readonly versions = new Map<string, number>();
   stderr = '';
+  /** What the server gets when it asks for the `kubeNetsec` settings (workspace/configuration). */
+  settings: Record<string, unknown> = {};
 
   private constructor(private readonly child: ChildProcess) {
     this.connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
@@ -38,18 +45,28 @@ export class LspSession {
       this.published.push(params);
       for (const wake of this.waiters.splice(0)) wake();
     });
+    this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => (item.section === 'kubeNetsec' ? this.settings : null)));
+    this.connection.onRequest(RegistrationRequest.type, () => undefined);
     this.connection.listen();
   }
 
-  /** Starts `node <args>` (the bundled server or the CLI's `lsp --stdio`) and initializes it. */
-  static async start(args: string[]): Promise<{ session: LspSession; initializeResult: InitializeResult }> {
+  /**
+   * Starts `node <args>` (the bundled server or the CLI's `lsp --stdio`) and initializes it, as a
+   * client that answers workspace/configuration with `settings`.
+   */
+  static async start(args: string[], options: { workspaceFolders?: string[]; settings?: Record<string, unknown> } = {}): Promise<{ session: LspSession; initializeResult: InitializeResult }> {
     const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
     const session = new LspSession(child);
+    session.settings = options.settings ?? {};
+    const folders = options.workspaceFolders ?? [];
     const initializeResult = await session.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: null,
-      capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } } },
-      workspaceFolders: null,
+      capabilities: {
+        textDocument: { publishDiagnostics: { versionSupport: true } },
+        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceFolders: true },
+      },
+      workspaceFolders: folders.length > 0 ? folders.map((uri, index) => ({ uri, name: `folder-${index}` })) : null,
     });
     await session.connection.sendNotification(InitializedNotification.type, {});
     return { session, initializeResult };
@@ -66,6 +83,17 @@ export class LspSession {
     this.versions.set(uri, version);
     await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: changes });
     return version;
+  }
+
+  /** Changes the settings the client reports and tells the server, as VS Code does. */
+  async changeSettings(settings: Record<string, unknown>): Promise<void> {
+    this.settings = settings;
+    await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { kubeNetsec: settings } });
+  }
+
+  /** Tells the server that a watched file changed on disk. */
+  async fileChanged(uri: string): Promise<void> {
+    await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri, type: FileChangeType.Changed }] });
   }
 
   async close(uri: string): Promise<void> {

@@ -1,5 +1,7 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { Finding, Notice, Severity } from '../engine';
+import type { ConfigProblem } from '../engine/config/config-file';
+import { ruleDocsUrl } from './rule-docs-link';
 
 export const DIAGNOSTIC_SOURCE = 'kube-netsec';
 
@@ -10,10 +12,25 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+const docsUrls = new Map<string, string | undefined>();
+
 export function findingToDiagnostic(finding: Finding): Diagnostic {
-  return { range: finding.range, severity: SEVERITY[finding.severity], source: DIAGNOSTIC_SOURCE, code: finding.ruleId, message: finding.message };
+  if (!docsUrls.has(finding.ruleId)) docsUrls.set(finding.ruleId, ruleDocsUrl(finding.ruleId));
+  const href = docsUrls.get(finding.ruleId);
+  return {
+    range: finding.range,
+    severity: SEVERITY[finding.severity],
+    source: DIAGNOSTIC_SOURCE,
+    code: finding.ruleId,
+    ...(href ? { codeDescription: { href } } : {}),
+    message: finding.message,
+  };
 }
 
 export function noticeToDiagnostic(notice: Notice): Diagnostic {
   return { range: notice.range, severity: DiagnosticSeverity.Information, source: DIAGNOSTIC_SOURCE, code: notice.code, message: notice.message };
+}
+
+export function configProblemToDiagnostic(problem: ConfigProblem): Diagnostic {
+  return { range: problem.range, severity: DiagnosticSeverity.Error, source: DIAGNOSTIC_SOURCE, code: 'config', message: problem.message };
 }

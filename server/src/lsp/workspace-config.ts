@@ -1,0 +1,89 @@
+import { readFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findRule, mergeConfigs, RULE_SETTINGS, type LintConfig, type RuleSetting } from '../engine';
+import { CONFIG_FILE_NAME, parseConfigFile } from '../engine/config/config-file';
+import { isExcluded } from '../engine/config/exclude';
+
+/** The configuration that applies to one document. */
+export interface DocumentConfig {
+  config: LintConfig;
+  /** Whether `exclude` leaves the document out. */
+  excluded: boolean;
+}
+
+/**
+ * The user's configuration as the server sees it: `.kube-netsec.yaml` at each workspace folder's
+ * root (what the CLI reads too), with the editor settings (`kubeNetsec.*`) layered on top.
+ */
+export class WorkspaceConfig {
+  private settings: Partial<LintConfig> = {};
+  private readonly fileConfigs = new Map<string, Partial<LintConfig>>();
+
+  constructor(
+    private readonly folders: readonly string[],
+    private readonly log: (message: string) => void,
+  ) {}
+
+  /** Re-reads the configuration files; `settings` is the `kubeNetsec` section of the editor settings. */
+  async reload(settings: unknown): Promise<void> {
+    this.settings = settingsToConfig(settings, this.log);
+    for (const folder of this.folders) this.fileConfigs.set(folder, await this.readConfigFile(folder));
+  }
+
+  configFor(uri: string): DocumentConfig {
+    const path = uri.startsWith('file://') ? fileURLToPath(uri) : undefined;
+    const folder = path === undefined ? undefined : this.folderOf(path);
+    const config = mergeConfigs(folder ? (this.fileConfigs.get(folder) ?? {}) : {}, this.settings);
+    const excluded = folder !== undefined && path !== undefined && isExcluded(relative(folder, path).split(sep).join('/'), config.exclude);
+    return { config, excluded };
+  }
+
+  /** Whether `uri` is one of the configuration files this server reads. */
+  isConfigFile(uri: string): boolean {
+    if (!uri.startsWith('file://')) return false;
+    const path = fileURLToPath(uri);
+    return this.folders.some((folder) => join(folder, CONFIG_FILE_NAME) === path);
+  }
+
+  /** The innermost workspace folder holding `path`. */
+  private folderOf(path: string): string | undefined {
+    return this.folders.filter((folder) => path.startsWith(folder.endsWith(sep) ? folder : folder + sep)).sort((a, b) => b.length - a.length)[0];
+  }
+
+  private async readConfigFile(folder: string): Promise<Partial<LintConfig>> {
+    const path = join(folder, CONFIG_FILE_NAME);
+    let text: string;
+    try {
+      text = await readFile(path, 'utf8');
+    } catch {
+      return {};
+    }
+    const { config, problems } = parseConfigFile(text);
+    if (problems.length > 0) this.log(`${path} is not used: ${problems.map((problem) => problem.message).join(' ')}`);
+    return config;
+  }
+}
+
+/** Workspace folder paths from the URIs the client sent (only local folders have a config file). */
+export function folderPaths(uris: readonly string[]): string[] {
+  return uris.filter((uri) => uri.startsWith('file://')).map((uri) => fileURLToPath(uri).replace(/[\\/]$/, ''));
+}
+
+// Settings come from settings.json, which the editor validates only loosely: keep what is well-formed.
+function settingsToConfig(settings: unknown, log: (message: string) => void): Partial<LintConfig> {
+  const section = (typeof settings === 'object' && settings !== null ? settings : {}) as Record<string, unknown>;
+  const result: { rules?: Record<string, RuleSetting>; exclude?: string[]; sensitivePorts?: number[] } = {};
+  if (typeof section.rules === 'object' && section.rules !== null) {
+    result.rules = {};
+    for (const [id, setting] of Object.entries(section.rules)) {
+      if (findRule(id) && RULE_SETTINGS.includes(setting as RuleSetting)) result.rules[id] = setting as RuleSetting;
+      else log(`Ignoring kubeNetsec.rules["${id}"] = ${JSON.stringify(setting)}: unknown rule or severity.`);
+    }
+  }
+  if (Array.isArray(section.exclude)) result.exclude = section.exclude.filter((pattern): pattern is string => typeof pattern === 'string' && pattern !== '');
+  if (Array.isArray(section.sensitivePorts)) {
+    result.sensitivePorts = section.sensitivePorts.filter((port): port is number => Number.isInteger(port) && port >= 1 && port <= 65535);
+  }
+  return result;
+}
