@@ -5,6 +5,7 @@
 import { format } from 'node:util';
 import { activationTests } from './activation';
 import { closeTests } from './close';
+import { configurationTests } from './configuration';
 import { diagnosticsTests } from './diagnostics';
 import { editTests } from './edits';
 import { restartTests } from './restart';
@@ -12,7 +13,7 @@ import { settingsTests } from './settings';
 import { skippedFileTests } from './skipped-files';
 
 // Order matters for the first one only: activation must be observed before any YAML file is opened.
-const SUITES = [activationTests, diagnosticsTests, editTests, closeTests, skippedFileTests, restartTests, settingsTests];
+const SUITES = [activationTests, diagnosticsTests, editTests, closeTests, skippedFileTests, restartTests, settingsTests, configurationTests];
 
 /** The runners look for this line in the extension host's output to count the results. */
 export const RESULT_MARKER = 'KUBE_NETSEC_EDITOR_RESULT';
