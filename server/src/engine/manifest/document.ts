@@ -30,6 +30,8 @@ export interface ParsedChunk {
 /** A YAML document placed in its file, mapping its nodes to file positions. */
 export class ManifestDocument {
   constructor(
+    /** The file the document is in (its URI in the editor, its path in the CLI). */
+    readonly uri: string,
     readonly parsed: ParsedDocument,
     private readonly chunk: ParsedChunk,
     /** Where the document's chunk sits in the file; documents of one chunk share it. */

@@ -49,7 +49,7 @@ export function parseManifest(uri: string, text: string, cache?: ChunkCache): Ma
   for (const placement of splitDocuments(stripByteOrderMark(text))) {
     const chunk: ParsedChunk = cache ? cache.parse(placement.text) : parseChunk(placement.text);
     for (const parsed of chunk.documents) {
-      const document = new ManifestDocument(parsed, chunk, placement);
+      const document = new ManifestDocument(uri, parsed, chunk, placement);
       file.documents.push(document);
       if (parsed.isTemplate) {
         noteTemplate(file, document);
