@@ -1,9 +1,6 @@
-import { isPlainObject, type KubeObject } from '../../manifest/kube-object';
-import type { ObjectPath } from '../../manifest/yaml-path';
-import { affectsDirection, describeRulePorts, networkPolicySpecOf } from '../../policy/network-policy';
-import type { ObjectRule, Report } from '../rule';
-
-const EVERY_SOURCE = 'every source: all pods in all namespaces and any external address';
+import { affectsDirection, networkPolicySpecOf, policyRulesOf } from '../../policy/network-policy';
+import type { ObjectRule } from '../rule';
+import { openRuleReport } from './open-rule';
 
 export const netpolAllowAllIngress: ObjectRule = {
   id: 'netpol-allow-all-ingress',
@@ -57,30 +54,10 @@ spec:
   },
   *check(object) {
     const spec = networkPolicySpecOf(object);
-    if (!spec || !affectsDirection(spec, 'Ingress') || !Array.isArray(spec.ingress)) return;
-    for (const [index, rule] of spec.ingress.entries()) {
-      const report = reportOpenRule(object, ['spec', 'ingress', index], rule);
+    if (!spec || !affectsDirection(spec, 'Ingress')) return;
+    for (const rule of policyRulesOf(spec, 'Ingress')) {
+      const report = openRuleReport(object, rule);
       if (report) yield report;
     }
   },
 };
-
-function reportOpenRule(object: KubeObject, path: ObjectPath, rule: unknown): Report | undefined {
-  if (rule !== null && rule !== undefined && !isPlainObject(rule)) return undefined;
-  const fields = isPlainObject(rule) ? rule : {};
-  const from = fields.from;
-  const ports = describeRulePorts(fields.ports);
-  if (Array.isArray(from) && from.length === 0) {
-    return { message: `\`from: []\` is empty, so this rule admits ${EVERY_SOURCE} (${ports}).`, range: object.rangeOf([...path, 'from']) };
-  }
-  if (from !== undefined && from !== null) return undefined;
-  const keys = Object.keys(fields);
-  if (keys.length === 0) {
-    return { message: `This ingress rule is empty, so it admits ${EVERY_SOURCE} on all ports.`, range: object.rangeOf(path, 'value') };
-  }
-  // The rule itself is the problem; its first key is where it starts on screen.
-  return {
-    message: `This ingress rule has no \`from\`, so it admits ${EVERY_SOURCE} (${ports}).`,
-    range: object.rangeOf([...path, keys[0]], 'key'),
-  };
-}
