@@ -1,11 +1,12 @@
 // npm run bench: how fast the engine checks a manifest, measured side by side in one run.
 // Compares, on the same large multi-document file: the yaml library's own parse (the floor), a
 // full kube-netsec check without cache (opening a file), and a re-check after a one-character
-// edit with the chunk cache (a keystroke).
-import { existsSync, readFileSync } from 'node:fs';
+// edit with the chunk cache (a keystroke). Then, on the whole corpus: parsing every file (the floor
+// of a workspace index) against building the cluster model and listing every allowed connection.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { ChunkCache, lintManifest, parseManifest } from '../server/src/engine';
+import { analyzeConnectivity, buildClusterModel, ChunkCache, lintManifest, listConnections, parseManifest } from '../server/src/engine';
 
 const CORPUS_FILE = resolve(__dirname, '../../shared/corpus/argo-cd/manifests/install.yaml');
 
@@ -33,6 +34,7 @@ function median(runs: number, work: () => void): number {
 }
 
 for (const { name, text } of samples()) measure(name, text);
+measureWorkspace();
 
 function measure(name: string, text: string): void {
   const documents = text.split(/^---/m).length;
@@ -54,5 +56,30 @@ function measure(name: string, text: string): void {
   console.log(row('kube-netsec full check (parse + rules)', fullCheck));
   console.log(row('kube-netsec re-check after an edit (cache)', keystroke));
   console.log(`Re-check after an edit is ${(fullCheck / keystroke).toFixed(1)} x faster than a full check.`);
+  console.log('');
+}
+
+/** The corpus as a workspace: every *.yaml, *.yml and *.json file under it. */
+function corpusFiles(): { uri: string; text: string }[] {
+  const root = resolve(CORPUS_FILE, '../../../');
+  if (!existsSync(root)) return [];
+  const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((path) => /\.(ya?ml|json)$/i.test(path));
+  return files.map((path) => ({ uri: path, text: readFileSync(resolve(root, path), 'utf8') }));
+}
+
+function measureWorkspace(): void {
+  const files = corpusFiles();
+  if (files.length === 0) return;
+  const parseAll = () => files.map(({ uri, text }) => parseManifest(uri, text));
+  const parsed = parseAll();
+  const model = buildClusterModel(parsed);
+  const parsing = median(5, parseAll);
+  const building = median(21, () => buildClusterModel(parsed));
+  const connectivity = median(9, () => listConnections(analyzeConnectivity(model)));
+  const row = (label: string, ms: number) => `${label.padEnd(44)} ${ms.toFixed(1).padStart(8)} ms   ${(ms / parsing).toFixed(3).padStart(6)} x parse`;
+  console.log(`Workspace: the corpus, ${files.length} files, ${model.workloads.length} workloads, ${model.policies.length} NetworkPolicies (median of runs)`);
+  console.log(row('kube-netsec parse of every file (floor)', parsing));
+  console.log(row('cluster model build', building));
+  console.log(row('connectivity (every allowed connection)', connectivity));
   console.log('');
 }

@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { VERSION } from '../version';
 import { ExitCode, processIO, type CommandIO } from './command-io';
+import { runConnectivity } from './connectivity-command';
+import { CONNECTIVITY_FORMATS } from './connectivity-report';
 import { runLint } from './lint-command';
 import { ConfigError, loadConfig } from './load-config';
 import { runRules } from './rules-command';
@@ -10,17 +12,22 @@ const USAGE = `Usage: kube-netsec <command> [options]
 Commands:
   lint [PATH...]      Check Kubernetes manifests (files, folders, or - for standard input)
                       for insecure networking. Folders are searched for *.yaml, *.yml, *.json.
+  connectivity [PATH...]
+                      List every connection the NetworkPolicies allow between workloads
+                      and with external addresses (same PATH rules as lint).
   rules               List the rules.
   lsp --stdio         Start the language server over standard input/output (for editors).
 
 Options:
-  --format text|json  Output format of lint and rules (default: text).
+  --format FORMAT     Output format (default: text): text or json for lint and rules;
+                      text, json, csv, md or dot for connectivity.
   --config FILE       Configuration file (default: .kube-netsec.yaml in the current folder, if any).
   --rule RULE=LEVEL   Override a rule's severity: off, hint, info, warning or error (repeatable).
   -h, --help          Show this help.
   -v, --version       Show the version.
 
-Exit status of lint: 0 no findings, 1 findings, 2 usage or I/O error.`;
+Exit status of lint: 0 no findings, 1 findings, 2 usage or I/O error.
+Exit status of connectivity: 0 (also when nothing is allowed), 2 usage or I/O error.`;
 
 class UsageError extends Error {}
 
@@ -53,6 +60,10 @@ async function dispatch(argv: readonly string[], io: CommandIO): Promise<ExitCod
       const format = formatOption(values.format, ['text', 'json']);
       const config = await loadConfig(values.config, values.rule ?? []);
       return runLint(positionals.length > 0 ? positionals : ['.'], format, config, io);
+    }
+    case 'connectivity': {
+      const { values, positionals } = parseArgs({ args: rest, options: { format: { type: 'string', default: 'text' } }, allowPositionals: true });
+      return runConnectivity(positionals.length > 0 ? positionals : ['.'], formatOption(values.format, CONNECTIVITY_FORMATS), io);
     }
     case 'rules': {
       const { values } = parseArgs({ args: rest, options: { format: { type: 'string', default: 'text' } } });

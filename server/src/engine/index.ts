@@ -11,3 +11,5 @@ export { noticesOf, type Notice } from './notices';
 export { ALL_RULES, findRule } from './rules/registry';
 export { SEVERITIES, type Finding, type Rule, type RuleContext, type RuleMeta, type Severity, type RuleCategory } from './rules/rule';
 export type { Position, SourceRange } from './text/range';
+export * from './model';
+export * from './connectivity';

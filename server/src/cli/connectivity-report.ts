@@ -1,0 +1,64 @@
+import { describePorts, endpointName, isAllPorts, portEntries, type Connection, type Endpoint, type PortEntry } from '../engine';
+
+export type ConnectivityFormat = 'text' | 'json' | 'csv' | 'md' | 'dot';
+export const CONNECTIVITY_FORMATS: readonly ConnectivityFormat[] = ['text', 'json', 'csv', 'md', 'dot'];
+
+type JsonEndpoint = { workload: { kind: string; namespace: string; name: string } } | { cidr: string };
+
+export interface JsonConnection {
+  from: JsonEndpoint;
+  to: JsonEndpoint;
+  ports: 'all' | PortEntry[];
+}
+
+/** `{"connections": [...]}`, as schemas/connectivity-output.schema.json describes. */
+export function formatConnectionsJson(connections: readonly Connection[]): string {
+  const report: { connections: JsonConnection[] } = {
+    connections: connections.map(({ from, to, ports }) => ({
+      from: jsonEndpoint(from),
+      to: jsonEndpoint(to),
+      ports: isAllPorts(ports) ? 'all' : portEntries(ports),
+    })),
+  };
+  return JSON.stringify(report, null, 2);
+}
+
+function jsonEndpoint(endpoint: Endpoint): JsonEndpoint {
+  if (endpoint.kind === 'external') return { cidr: endpoint.cidr };
+  const { kind, namespace, name } = endpoint.workload.id;
+  return { workload: { kind, namespace, name } };
+}
+
+/**
+ * `backend/checkout[Deployment] => payments/gateway[Deployment] : TCP 8080`, np-guard's line format
+ * (external addresses are CIDR blocks here, not address ranges).
+ */
+export function formatConnectionsText(connections: readonly Connection[], workloadCount: number): string {
+  if (connections.length === 0) {
+    return workloadCount === 0 ? 'No workloads found: no connections to report.' : `No allowed connections between the ${workloadCount} workloads or with external addresses.`;
+  }
+  return connections.map((connection) => `${endpointName(connection.from)} => ${endpointName(connection.to)} : ${describePorts(connection.ports)}`).join('\n');
+}
+
+/** A header row, then one row per connection (RFC 4180 quoting: port lists contain commas). */
+export function formatConnectionsCsv(connections: readonly Connection[]): string {
+  const rows = [['src', 'dst', 'conn'], ...connections.map(cells)];
+  return rows.map((row) => row.map(csvField).join(',')).join('\n');
+}
+
+export function formatConnectionsMarkdown(connections: readonly Connection[]): string {
+  const rows = connections.map((connection) => `| ${cells(connection).map(markdownCell).join(' | ')} |`);
+  return ['| src | dst | conn |', '|-----|-----|------|', ...rows].join('\n');
+}
+
+function cells(connection: Connection): string[] {
+  return [endpointName(connection.from), endpointName(connection.to), describePorts(connection.ports)];
+}
+
+function csvField(text: string): string {
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function markdownCell(text: string): string {
+  return text.replace(/\|/g, '\\|');
+}

@@ -1,0 +1,57 @@
+import type { Workload } from '../model/cluster-types';
+import type { ConnectivityAnalysis } from './analysis';
+import type { PolicyDirection } from './compiled-policy';
+import { compareConnections } from './connections';
+import { verdictsWithExternal, verdictWithWorkload, type DirectionVerdict } from './direction-verdict';
+import { externalEndpoints, workloadEndpoint, type Endpoint } from './endpoints';
+import { intersectPorts, isEmptyPorts, type PortSet } from './port-set';
+
+/**
+ * A connection with its reasons: the source's egress verdict and the destination's ingress
+ * verdict, each naming the isolating policies and the rules (by index) that open the ports. The
+ * external side of a connection has no verdict: nothing restricts it.
+ */
+export interface ExplainedConnection {
+  from: Endpoint;
+  to: Endpoint;
+  /** What is allowed: egress ∩ ingress; may be empty from `explainConnection`. */
+  ports: PortSet;
+  egress?: DirectionVerdict;
+  ingress?: DirectionVerdict;
+}
+
+/** Why `source` may (or may not) reach `destination`: both verdicts, even when nothing is allowed. */
+export function explainConnection(analysis: ConnectivityAnalysis, source: Workload, destination: Workload): ExplainedConnection {
+  const egress = verdictWithWorkload(analysis, source, 'Egress', destination);
+  const ingress = verdictWithWorkload(analysis, destination, 'Ingress', source);
+  return { from: workloadEndpoint(source), to: workloadEndpoint(destination), ports: intersectPorts(egress.allowed, ingress.allowed), egress, ingress };
+}
+
+/** Who may reach `workload`: other workloads and external CIDR blocks, with the ports and the reasons. */
+export function inboundConnections(analysis: ConnectivityAnalysis, workload: Workload): ExplainedConnection[] {
+  const fromWorkloads = analysis.model.workloads
+    .filter((source) => source !== workload)
+    .map((source) => explainConnection(analysis, source, workload));
+  const fromExternal = externalConnections(analysis, workload, 'Ingress');
+  return [...fromWorkloads, ...fromExternal].filter((connection) => !isEmptyPorts(connection.ports)).sort(compareConnections);
+}
+
+/** Whom `workload` may reach: other workloads and external CIDR blocks, with the ports and the reasons. */
+export function outboundConnections(analysis: ConnectivityAnalysis, workload: Workload): ExplainedConnection[] {
+  const toWorkloads = analysis.model.workloads
+    .filter((destination) => destination !== workload)
+    .map((destination) => explainConnection(analysis, workload, destination));
+  const toExternal = externalConnections(analysis, workload, 'Egress');
+  return [...toWorkloads, ...toExternal].filter((connection) => !isEmptyPorts(connection.ports)).sort(compareConnections);
+}
+
+// Blocks are kept apart when different rules open them, so each entry names its own reasons.
+function externalConnections(analysis: ConnectivityAnalysis, workload: Workload, direction: PolicyDirection): ExplainedConnection[] {
+  return verdictsWithExternal(analysis, workload, direction).flatMap(({ range, value }) =>
+    externalEndpoints(range).map((external) =>
+      direction === 'Ingress'
+        ? { from: external, to: workloadEndpoint(workload), ports: value.allowed, ingress: value }
+        : { from: workloadEndpoint(workload), to: external, ports: value.allowed, egress: value },
+    ),
+  );
+}

@@ -1,0 +1,128 @@
+/**
+ * Sets of (protocol, port) pairs: for each of TCP, UDP and SCTP, sorted, disjoint, non-adjacent
+ * inclusive port ranges within 1-65535. Plain data, so answers can carry them as they are.
+ */
+export type Protocol = 'TCP' | 'UDP' | 'SCTP';
+
+export const PROTOCOLS: readonly Protocol[] = ['TCP', 'UDP', 'SCTP'];
+export const MIN_PORT = 1;
+export const MAX_PORT = 65535;
+
+export interface PortRange {
+  first: number;
+  last: number;
+}
+
+export type PortSet = Readonly<Record<Protocol, readonly PortRange[]>>;
+
+/** One entry of the JSON output: a port, or the inclusive range `port..endPort`. */
+export interface PortEntry {
+  protocol: Protocol;
+  port: number;
+  endPort?: number;
+}
+
+export const NO_PORTS: PortSet = { TCP: [], UDP: [], SCTP: [] };
+export const ALL_PORTS: PortSet = { TCP: [fullRange()], UDP: [fullRange()], SCTP: [fullRange()] };
+
+function fullRange(): PortRange {
+  return { first: MIN_PORT, last: MAX_PORT };
+}
+
+export function isProtocol(value: unknown): value is Protocol {
+  return value === 'TCP' || value === 'UDP' || value === 'SCTP';
+}
+
+/** The ports `first..last` of one protocol; empty when the range is outside 1-65535 or reversed. */
+export function portsOf(protocol: Protocol, first: number, last: number = first): PortSet {
+  if (!Number.isInteger(first) || !Number.isInteger(last) || first < MIN_PORT || last > MAX_PORT || first > last) return NO_PORTS;
+  return { ...NO_PORTS, [protocol]: [{ first, last }] };
+}
+
+export function allPortsOf(protocol: Protocol): PortSet {
+  return portsOf(protocol, MIN_PORT, MAX_PORT);
+}
+
+export function unionPorts(a: PortSet, b: PortSet): PortSet {
+  // Shortcuts for the common cases: the analysis unites sets for every pair of workloads.
+  if (isEmptyPorts(b) || isAllPorts(a)) return a;
+  if (isEmptyPorts(a) || isAllPorts(b)) return b;
+  return perProtocol((protocol) => mergeRanges([...a[protocol], ...b[protocol]]));
+}
+
+export function intersectPorts(a: PortSet, b: PortSet): PortSet {
+  if (isAllPorts(a) || isEmptyPorts(b)) return b;
+  if (isAllPorts(b) || isEmptyPorts(a)) return a;
+  return perProtocol((protocol) => intersectRanges(a[protocol], b[protocol]));
+}
+
+export function isEmptyPorts(set: PortSet): boolean {
+  return PROTOCOLS.every((protocol) => set[protocol].length === 0);
+}
+
+export function isAllPorts(set: PortSet): boolean {
+  return PROTOCOLS.every((protocol) => {
+    const ranges = set[protocol];
+    return ranges.length === 1 && ranges[0].first === MIN_PORT && ranges[0].last === MAX_PORT;
+  });
+}
+
+export function samePorts(a: PortSet, b: PortSet): boolean {
+  return PROTOCOLS.every(
+    (protocol) =>
+      a[protocol].length === b[protocol].length &&
+      a[protocol].every((range, index) => range.first === b[protocol][index].first && range.last === b[protocol][index].last),
+  );
+}
+
+export function portSetContains(set: PortSet, protocol: Protocol, port: number): boolean {
+  return set[protocol].some((range) => range.first <= port && port <= range.last);
+}
+
+/** The set as JSON entries, TCP then UDP then SCTP, ascending; `endPort` only for ranges. */
+export function portEntries(set: PortSet): PortEntry[] {
+  return PROTOCOLS.flatMap((protocol) =>
+    set[protocol].map((range) => (range.first === range.last ? { protocol, port: range.first } : { protocol, port: range.first, endPort: range.last })),
+  );
+}
+
+/**
+ * "All Connections", or "TCP 80,8000-8090,UDP 53": the wording of np-guard's netpol-analyzer, so
+ * that its users can compare outputs line by line.
+ */
+export function describePorts(set: PortSet): string {
+  if (isAllPorts(set)) return 'All Connections';
+  if (isEmptyPorts(set)) return 'No Connections';
+  return PROTOCOLS.filter((protocol) => set[protocol].length > 0)
+    .map((protocol) => `${protocol} ${set[protocol].map((range) => (range.first === range.last ? `${range.first}` : `${range.first}-${range.last}`)).join(',')}`)
+    .join(',');
+}
+
+function perProtocol(ranges: (protocol: Protocol) => PortRange[]): PortSet {
+  return { TCP: ranges('TCP'), UDP: ranges('UDP'), SCTP: ranges('SCTP') };
+}
+
+function mergeRanges(ranges: readonly PortRange[]): PortRange[] {
+  const sorted = [...ranges].sort((a, b) => a.first - b.first);
+  const result: PortRange[] = [];
+  for (const range of sorted) {
+    const previous = result[result.length - 1];
+    if (previous && range.first <= previous.last + 1) previous.last = Math.max(previous.last, range.last);
+    else result.push({ ...range });
+  }
+  return result;
+}
+
+function intersectRanges(a: readonly PortRange[], b: readonly PortRange[]): PortRange[] {
+  const result: PortRange[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const first = Math.max(a[i].first, b[j].first);
+    const last = Math.min(a[i].last, b[j].last);
+    if (first <= last) result.push({ first, last });
+    if (a[i].last < b[j].last) i++;
+    else j++;
+  }
+  return result;
+}

@@ -1,0 +1,71 @@
+import type { KubeObject, PlainObject } from '../manifest/kube-object';
+import type { ObjectPath } from '../manifest/yaml-path';
+import type { Labels } from './labels';
+
+/** How a workload is reported: the controller object's kind, or the pods' owner, or `Pod`. */
+export interface WorkloadId {
+  kind: string;
+  namespace: string;
+  name: string;
+}
+
+/** A declared container port. `protocol` is as written (default "TCP"), so a typo matches nothing. */
+export interface ContainerPort {
+  port: number;
+  protocol: string;
+  name?: string;
+  /** Path of the `ports` entry, relative to the member object it was read from. */
+  path: ObjectPath;
+}
+
+/**
+ * An object that makes up a workload: a controller object (`template` is its pod template's path),
+ * a pod owned by the workload, or a stand-alone pod (`template` is `[]`: its own metadata and spec).
+ */
+export interface WorkloadMember {
+  object: KubeObject;
+  role: 'controller' | 'owned-pod' | 'pod';
+  template: ObjectPath;
+}
+
+/**
+ * One reported peer: all objects with the same (kind, namespace, name). Its pod labels and container
+ * ports are those of its first member in input order (the specification allows any member's).
+ */
+export interface Workload {
+  /** "namespace/name[Kind]", unique in a model. */
+  key: string;
+  id: WorkloadId;
+  podLabels: Labels;
+  containerPorts: readonly ContainerPort[];
+  members: readonly WorkloadMember[];
+}
+
+export interface NamespaceInfo {
+  name: string;
+  /** The Namespace object's labels plus `kubernetes.io/metadata.name`. */
+  labels: Labels;
+  /** The Namespace object; undefined for a namespace that only workloads imply. */
+  object?: KubeObject;
+}
+
+export interface NetworkPolicyInfo {
+  /** "namespace/name". Two objects may share it (the same policy in two files); both are kept. */
+  key: string;
+  namespace: string;
+  name: string;
+  object: KubeObject;
+  spec: PlainObject;
+}
+
+/** What the connectivity analysis reads: workloads, namespaces and NetworkPolicies, with their objects. */
+export interface ClusterModel {
+  defaultNamespace: string;
+  /** Sorted by namespace, name, kind (code-unit order). */
+  workloads: readonly Workload[];
+  workloadsByKey: ReadonlyMap<string, Workload>;
+  /** Every namespace that has a Namespace object or a workload. */
+  namespaces: ReadonlyMap<string, NamespaceInfo>;
+  /** In input order (file order, then document order). */
+  policies: readonly NetworkPolicyInfo[];
+}
