@@ -23,13 +23,20 @@ const KNOWN_RULE_IDS: ReadonlySet<string> = new Set(ALL_RULES.map((rule) => rule
 export function lintManifest(file: ManifestFile, options: LintOptions = {}): Finding[] {
   const config = options.config ?? DEFAULT_CONFIG;
   const context: RuleContext = { config };
+  // A configured severity overrides the rule's and each report's own.
   const enabled = (options.rules ?? ALL_RULES).flatMap((rule) => {
-    const setting = config.rules[rule.id] ?? rule.severity;
+    const setting = config.rules[rule.id];
     return setting === 'off' ? [] : [{ rule, severity: setting }];
   });
 
   const located: LocatedFinding[] = [];
-  const finding = (rule: Rule, severity: Severity, report: Report): Finding => ({ ruleId: rule.id, severity, message: report.message, uri: file.uri, range: report.range });
+  const finding = (rule: Rule, configured: Severity | undefined, report: Report): Finding => ({
+    ruleId: rule.id,
+    severity: configured ?? report.severity ?? rule.severity,
+    message: report.message,
+    uri: file.uri,
+    range: report.range,
+  });
   for (const { rule, severity } of enabled) {
     if (rule.scope === 'file') {
       for (const report of rule.check(file, context)) {

@@ -119,7 +119,7 @@ testRule(gatewayRoutesFromAllNamespaces, {
           message: 'The empty namespace selector of listener "http" matches every namespace, so any namespace can take over its traffic.',
         },
         { line: 13, column: 102, endLine: 13, endColumn: 111, message: /^Listener "tcp" accepts routes from every namespace/ },
-        { line: 20, column: 11, endLine: 23, endColumn: 1, message: /^The empty namespace selector of listener "grpc"/ },
+        { line: 20, column: 11, endLine: 22, endColumn: 33, message: /^The empty namespace selector of listener "grpc"/ },
       ],
     },
   ],

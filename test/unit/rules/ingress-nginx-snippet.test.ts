@@ -57,8 +57,8 @@ testRule(ingressNginxSnippet, {
         {
           line: 6,
           column: 5,
-          endLine: 8,
-          endColumn: 1,
+          endLine: 7,
+          endColumn: 48,
           message:
             'nginx.ingress.kubernetes.io/configuration-snippet injects raw NGINX configuration into the shared ingress controller, ' +
             'which can read the Secrets of every namespace (CVE-2021-25742).',
@@ -90,8 +90,8 @@ testRule(ingressNginxSnippet, {
         {
           line: 11,
           column: 5,
-          endLine: 13,
-          endColumn: 1,
+          endLine: 12,
+          endColumn: 44,
           message:
             "nginx.org/location-snippets injects raw NGINX configuration into the shared ingress controller, which holds the controller's " +
             'credentials and every TLS Secret it serves.',

@@ -58,7 +58,18 @@ export class ManifestDocument {
   }
 
   rangeOfNode(node: Node): SourceRange | undefined {
-    return node.range ? this.rangeAt(node.range[0], node.range[1]) : undefined;
+    return node.range ? this.contentRange(node.range[0], node.range[1]) : undefined;
+  }
+
+  /**
+   * A node's range without the line breaks and spaces that block collections and block scalars
+   * carry at their end, so a multi-line value ends on its last character, not at the next line.
+   */
+  private contentRange(start: number, end: number): SourceRange {
+    const source = this.chunk.text;
+    let trimmed = end;
+    while (trimmed > start && /\s/.test(source[trimmed - 1])) trimmed--;
+    return this.rangeAt(start, trimmed);
   }
 
   /**
@@ -70,11 +81,11 @@ export class ManifestDocument {
     if (target.depth === 0) return undefined;
     const { pair, node } = target;
     const key = pair?.key;
-    if (part === 'key' && key?.range) return this.rangeAt(key.range[0], key.range[1]);
-    if (part === 'value' && node?.range) return this.rangeAt(node.range[0], node.range[1]);
+    if (part === 'key' && key?.range) return this.contentRange(key.range[0], key.range[1]);
+    if (part === 'value' && node?.range) return this.contentRange(node.range[0], node.range[1]);
     if (key?.range) {
       const end = node?.range ? node.range[1] : key.range[1];
-      return this.rangeAt(key.range[0], end);
+      return this.contentRange(key.range[0], end);
     }
     return node ? this.rangeOfNode(node) : undefined;
   }

@@ -84,11 +84,15 @@ function asString(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-function stringMap(value: unknown): Record<string, string> {
+/**
+ * A label or annotation map as strings. Unquoted numbers and booleans (`tier: 1`) read as their text,
+ * as kubectl would refuse them but a reader means them; nested maps and lists are not labels and are left out.
+ */
+export function stringMap(value: unknown): Record<string, string> {
   const result: Record<string, string> = {};
   if (!isPlainObject(value)) return result;
   for (const [key, entry] of Object.entries(value)) {
-    if (entry !== null && entry !== undefined) result[key] = String(entry);
+    if (typeof entry === 'string' || typeof entry === 'number' || typeof entry === 'boolean') result[key] = String(entry);
   }
   return result;
 }

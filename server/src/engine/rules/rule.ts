@@ -49,6 +49,11 @@ export interface RuleContext {
 export interface Report {
   message: string;
   range: SourceRange;
+  /**
+   * This finding's severity when it differs from the rule's default (a milder or graver case of the
+   * same problem). A severity the user configures for the rule wins over both.
+   */
+  severity?: Severity;
 }
 
 /** A rule that looks at one Kubernetes object at a time. */
