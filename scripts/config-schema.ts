@@ -27,6 +27,12 @@ export function renderConfigSchema(rules: readonly RuleMeta[]): string {
         type: 'array',
         items: { type: 'string', minLength: 1 },
       },
+      defaultNamespace: {
+        description: 'The namespace of objects that name none, for the cross-object rules (default: "default").',
+        type: 'string',
+        pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$',
+        maxLength: 63,
+      },
       sensitivePorts: {
         description: 'Ports that the sensitive-port rule reports when a container or Service exposes them (replaces the built-in list).',
         type: 'array',

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ALL_RULES, lintManifest, mergeConfigs, parseManifest, type LintConfig, type Rule } from '../../server/src/engine';
+import { ALL_RULES, buildWorkspace, lintManifest, lintWorkspace, mergeConfigs, parseManifest, type LintConfig, type Rule } from '../../server/src/engine';
 
 /** An expected finding: 1-based positions (columns in UTF-16 code units), as an editor shows them. */
 export interface ExpectedFinding {
@@ -12,9 +12,20 @@ export interface ExpectedFinding {
   message?: string | RegExp;
 }
 
+/**
+ * A case: `code` is the file under test (test.yaml); `otherFiles` (path → text) join it in the
+ * workspace for cross-object rules, and only test.yaml's findings are compared.
+ */
+interface RuleCase {
+  name: string;
+  code: string;
+  otherFiles?: Record<string, string>;
+  config?: Partial<LintConfig>;
+}
+
 export interface RuleCases {
-  valid: { name: string; code: string; config?: Partial<LintConfig> }[];
-  invalid: { name: string; code: string; config?: Partial<LintConfig>; findings: ExpectedFinding[] }[];
+  valid: RuleCase[];
+  invalid: (RuleCase & { findings: ExpectedFinding[] })[];
 }
 
 /**
@@ -25,12 +36,12 @@ export function testRule(rule: Rule, cases: RuleCases): void {
   describe(`rule ${rule.id}`, () => {
     for (const testCase of cases.valid) {
       it(`valid: ${testCase.name}`, () => {
-        assert.deepEqual(findingsOf(rule, testCase.code, testCase.config), []);
+        assert.deepEqual(findingsOf(rule, testCase.code, testCase.config, testCase.otherFiles), []);
       });
     }
     for (const testCase of cases.invalid) {
       it(`invalid: ${testCase.name}`, () => {
-        const actual = findingsOf(rule, testCase.code, testCase.config);
+        const actual = findingsOf(rule, testCase.code, testCase.config, testCase.otherFiles);
         assert.deepEqual(
           actual.map(({ message: _message, ...range }) => range),
           testCase.findings.map(({ message: _message, ...range }) => range),
@@ -46,11 +57,16 @@ export function testRule(rule: Rule, cases: RuleCases): void {
 }
 
 /** The findings of one rule on `code`, with 1-based positions. */
-export function findingsOf(rule: Rule, code: string, config: Partial<LintConfig> = {}): (ExpectedFinding & { message: string })[] {
+export function findingsOf(rule: Rule, code: string, config: Partial<LintConfig> = {}, otherFiles: Record<string, string> = {}): (ExpectedFinding & { message: string })[] {
   const file = parseManifest('test.yaml', code);
   // Suppression rules judge the suppressions of the other rules, so those must run too.
   const rules = rule.scope === 'suppression' ? ALL_RULES : [rule];
-  const findings = lintManifest(file, { rules, config: mergeConfigs(config) }).filter((finding) => finding.ruleId === rule.id);
+  const options = { rules, config: mergeConfigs(config) };
+  const all =
+    rule.scope === 'workspace'
+      ? (lintWorkspace(buildWorkspace([file, ...Object.entries(otherFiles).map(([path, text]) => parseManifest(path, text))], options.config), options).get('test.yaml') ?? [])
+      : lintManifest(file, options);
+  const findings = all.filter((finding) => finding.ruleId === rule.id);
   return findings.map((finding) => ({
     line: finding.range.start.line + 1,
     column: finding.range.start.character + 1,

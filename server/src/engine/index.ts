@@ -5,11 +5,12 @@ export { parseManifest, MAX_MANIFEST_LENGTH, type ManifestFile, type SyntaxProbl
 export { KubeObject, type ObjectRef } from './manifest/kube-object';
 export type { ObjectPath } from './manifest/yaml-path';
 export { podSpecOf, containersOf, WORKLOAD_KINDS } from './workloads/pod-spec';
-export { lintManifest, type LintOptions } from './lint';
+export { fileFindings, lintManifest, lintWorkspace, reportableFindings, workspaceFindings, type LintOptions, type LocatedFinding } from './lint';
+export { buildWorkspace, type Workspace, type WorkspaceOptions } from './workspace/workspace';
 export { DEFAULT_CONFIG, DEFAULT_SENSITIVE_PORTS, mergeConfigs, RULE_SETTINGS, type LintConfig, type RuleSetting } from './config/lint-config';
 export { noticesOf, type Notice } from './notices';
 export { ALL_RULES, findRule } from './rules/registry';
-export { SEVERITIES, type Finding, type Rule, type RuleContext, type RuleMeta, type Severity, type RuleCategory } from './rules/rule';
+export { SEVERITIES, type Finding, type Rule, type RuleContext, type RuleMeta, type WorkspaceRule, type Severity, type RuleCategory } from './rules/rule';
 export type { Position, SourceRange } from './text/range';
 export * from './model';
 export * from './connectivity';

@@ -1,4 +1,5 @@
 import { DEFAULT_CONFIG, type LintConfig } from './config/lint-config';
+import type { KubeObject } from './manifest/kube-object';
 import type { ManifestFile } from './manifest/manifest-file';
 import { ALL_RULES } from './rules/registry';
 import type { Finding, Report, Rule, RuleContext, Severity, SuppressionContext } from './rules/rule';
@@ -6,6 +7,7 @@ import { annotationSuppressions } from './suppression/annotation-suppressions';
 import { applySuppressions, type LocatedFinding } from './suppression/apply-suppressions';
 import { commentSuppressions } from './suppression/comment-directives';
 import { compareRanges } from './text/range';
+import type { Workspace } from './workspace/workspace';
 
 export interface LintOptions {
   /** The rules to run; all registered rules by default. */
@@ -14,51 +16,93 @@ export interface LintOptions {
   config?: LintConfig;
 }
 
+export type { LocatedFinding } from './suppression/apply-suppressions';
+
 const KNOWN_RULE_IDS: ReadonlySet<string> = new Set(ALL_RULES.map((rule) => rule.id));
 
-/**
- * Runs the rules over a parsed file, drops what the file's suppressions cover, then judges the
- * suppressions themselves. Returns the findings in document order.
- */
-export function lintManifest(file: ManifestFile, options: LintOptions = {}): Finding[] {
-  const config = options.config ?? DEFAULT_CONFIG;
-  const context: RuleContext = { config };
-  // A configured severity overrides the rule's and each report's own.
-  const enabled = (options.rules ?? ALL_RULES).flatMap((rule) => {
-    const setting = config.rules[rule.id];
-    return setting === 'off' ? [] : [{ rule, severity: setting }];
-  });
+interface EnabledRule {
+  rule: Rule;
+  /** The configured severity, which overrides the rule's and each report's own. */
+  configured?: Severity;
+}
 
-  const located: LocatedFinding[] = [];
-  const finding = (rule: Rule, configured: Severity | undefined, report: Report): Finding => ({
-    ruleId: rule.id,
-    severity: configured ?? report.severity ?? rule.severity,
-    message: report.message,
-    uri: file.uri,
-    range: report.range,
+function enabledRules(options: LintOptions): EnabledRule[] {
+  const config = options.config ?? DEFAULT_CONFIG;
+  return (options.rules ?? ALL_RULES).flatMap((rule) => {
+    const setting = config.rules[rule.id];
+    return setting === 'off' ? [] : [{ rule, configured: setting }];
   });
-  for (const { rule, severity } of enabled) {
+}
+
+function toFinding({ rule, configured }: EnabledRule, report: Report, uri: string, object?: KubeObject): Finding {
+  return { ruleId: rule.id, severity: configured ?? report.severity ?? rule.severity, message: report.message, uri, range: report.range, object: object?.ref() };
+}
+
+/** The findings of the rules that need only this file (object and file rules), before suppressions. */
+export function fileFindings(file: ManifestFile, options: LintOptions = {}): LocatedFinding[] {
+  const context: RuleContext = { config: options.config ?? DEFAULT_CONFIG };
+  const located: LocatedFinding[] = [];
+  for (const enabled of enabledRules(options)) {
+    const { rule } = enabled;
     if (rule.scope === 'file') {
       for (const report of rule.check(file, context)) {
-        located.push({ finding: { ...finding(rule, severity, report), object: report.object?.ref() }, object: report.object, document: report.object?.document });
+        located.push({ finding: toFinding(enabled, report, file.uri, report.object), object: report.object, document: report.object?.document });
       }
     } else if (rule.scope === 'object') {
       for (const object of file.objects) {
-        for (const report of rule.check(object, context)) {
-          located.push({ finding: { ...finding(rule, severity, report), object: object.ref() }, object, document: object.document });
-        }
+        for (const report of rule.check(object, context)) located.push({ finding: toFinding(enabled, report, file.uri, object), object, document: object.document });
       }
     }
   }
+  return located;
+}
 
+/** The findings of the cross-object rules, by the URI of the file each is shown in, before suppressions. */
+export function workspaceFindings(workspace: Workspace, options: LintOptions = {}): Map<string, LocatedFinding[]> {
+  const context: RuleContext = { config: options.config ?? DEFAULT_CONFIG };
+  const byUri = new Map<string, LocatedFinding[]>();
+  for (const enabled of enabledRules(options)) {
+    if (enabled.rule.scope !== 'workspace') continue;
+    for (const report of enabled.rule.check(workspace, context)) {
+      const { object } = report;
+      const entry = { finding: toFinding(enabled, report, object.document.uri, object), object, document: object.document };
+      const list = byUri.get(object.document.uri);
+      if (list) list.push(entry);
+      else byUri.set(object.document.uri, [entry]);
+    }
+  }
+  return byUri;
+}
+
+/**
+ * Turns a file's findings into what is reported: drops what the file's suppressions cover, judges
+ * the suppressions themselves, and sorts by position.
+ */
+export function reportableFindings(file: ManifestFile, located: readonly LocatedFinding[], options: LintOptions = {}): Finding[] {
+  const enabled = enabledRules(options);
   const suppressions = [...commentSuppressions(file), ...annotationSuppressions(file.objects)];
   const findings = applySuppressions(located, suppressions);
   if (suppressions.length > 0) {
-    const suppressionContext: SuppressionContext = { config, ranRuleIds: new Set(enabled.map(({ rule }) => rule.id)), knownRuleIds: KNOWN_RULE_IDS };
-    for (const { rule, severity } of enabled) {
-      if (rule.scope !== 'suppression') continue;
-      for (const report of rule.check(suppressions, suppressionContext)) findings.push(finding(rule, severity, report));
+    const context: SuppressionContext = { config: options.config ?? DEFAULT_CONFIG, ranRuleIds: new Set(enabled.map(({ rule }) => rule.id)), knownRuleIds: KNOWN_RULE_IDS };
+    for (const entry of enabled) {
+      if (entry.rule.scope !== 'suppression') continue;
+      for (const report of entry.rule.check(suppressions, context)) findings.push(toFinding(entry, report, file.uri));
     }
   }
   return findings.sort((a, b) => compareRanges(a.range, b.range) || a.ruleId.localeCompare(b.ruleId));
+}
+
+/** The findings of one file on its own (cross-object rules need `lintWorkspace`). */
+export function lintManifest(file: ManifestFile, options: LintOptions = {}): Finding[] {
+  return reportableFindings(file, fileFindings(file, options), options);
+}
+
+/** The findings of every file of a workspace, cross-object rules included, by file URI. */
+export function lintWorkspace(workspace: Workspace, options: LintOptions = {}): Map<string, Finding[]> {
+  const crossObject = workspaceFindings(workspace, options);
+  const result = new Map<string, Finding[]>();
+  for (const file of workspace.files) {
+    result.set(file.uri, reportableFindings(file, [...fileFindings(file, options), ...(crossObject.get(file.uri) ?? [])], options));
+  }
+  return result;
 }

@@ -73,7 +73,8 @@ export function folderPaths(uris: readonly string[]): string[] {
 // Settings come from settings.json, which the editor validates only loosely: keep what is well-formed.
 function settingsToConfig(settings: unknown, log: (message: string) => void): Partial<LintConfig> {
   const section = (typeof settings === 'object' && settings !== null ? settings : {}) as Record<string, unknown>;
-  const result: { rules?: Record<string, RuleSetting>; exclude?: string[]; sensitivePorts?: number[] } = {};
+  const result: { rules?: Record<string, RuleSetting>; exclude?: string[]; sensitivePorts?: number[]; defaultNamespace?: string } = {};
+  if (typeof section.defaultNamespace === 'string' && section.defaultNamespace !== '') result.defaultNamespace = section.defaultNamespace;
   if (typeof section.rules === 'object' && section.rules !== null) {
     result.rules = {};
     for (const [id, setting] of Object.entries(section.rules)) {

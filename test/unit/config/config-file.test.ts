@@ -40,7 +40,7 @@ describe('.kube-netsec.yaml', () => {
       [
         '2:3-2:15 "host-netwrok" is not a kube-netsec rule.',
         '3:14-3:18 rules.host-port must be one of off, hint, info, warning, error.',
-        '4:1-4:7 "exlude" is not a kube-netsec setting (known: rules, exclude, sensitivePorts).',
+        '4:1-4:7 "exlude" is not a kube-netsec setting (known: rules, exclude, sensitivePorts, defaultNamespace).',
         '5:18-5:19 sensitivePorts.0 must be >= 1.',
       ].sort(),
     );
@@ -56,7 +56,8 @@ describe('.kube-netsec.yaml', () => {
 describe('mergeConfigs', () => {
   it('layers rule settings and ports, and adds exclusions', () => {
     const merged = mergeConfigs({ rules: { a: 'error', b: 'off' }, exclude: ['x/**'] }, { rules: { b: 'warning' }, exclude: ['y'], sensitivePorts: [1] });
-    assert.deepEqual(merged, { rules: { a: 'error', b: 'warning' }, exclude: ['x/**', 'y'], sensitivePorts: [1] });
+    assert.deepEqual(merged, { rules: { a: 'error', b: 'warning' }, exclude: ['x/**', 'y'], sensitivePorts: [1], defaultNamespace: 'default' });
+    assert.equal(mergeConfigs({ defaultNamespace: 'shop' }, {}).defaultNamespace, 'shop');
     assert.deepEqual(mergeConfigs().sensitivePorts, DEFAULT_SENSITIVE_PORTS);
   });
 });

@@ -58,7 +58,7 @@ function describe(error: ErrorObject, path: (string | number)[]): string {
   const where = path.length > 0 ? path.join('.') : 'the file';
   if (error.keyword === 'additionalProperties') {
     const key = String(error.params.additionalProperty);
-    return path[0] === 'rules' && path.length === 2 ? `"${key}" is not a kube-netsec rule.` : `"${key}" is not a kube-netsec setting (known: rules, exclude, sensitivePorts).`;
+    return path[0] === 'rules' && path.length === 2 ? `"${key}" is not a kube-netsec rule.` : `"${key}" is not a kube-netsec setting (known: rules, exclude, sensitivePorts, defaultNamespace).`;
   }
   if (error.keyword === 'enum') return `${where} must be one of ${(error.params.allowedValues as string[]).join(', ')}.`;
   return `${where} ${error.message ?? 'is invalid'}.`;

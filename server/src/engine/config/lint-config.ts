@@ -12,6 +12,8 @@ export interface LintConfig {
   exclude: readonly string[];
   /** Ports that `sensitive-port` reports when a container or Service exposes them. */
   sensitivePorts: readonly number[];
+  /** The namespace of namespaced objects that name none (kubectl's current namespace). */
+  defaultNamespace: string;
 }
 
 /**
@@ -21,7 +23,7 @@ export interface LintConfig {
  */
 export const DEFAULT_SENSITIVE_PORTS: readonly number[] = [23, 2375, 2376, 2379, 2380, 3306, 3389, 5432, 5984, 6379, 6443, 9200, 10250, 10255, 11211, 27017];
 
-export const DEFAULT_CONFIG: LintConfig = { rules: {}, exclude: [], sensitivePorts: DEFAULT_SENSITIVE_PORTS };
+export const DEFAULT_CONFIG: LintConfig = { rules: {}, exclude: [], sensitivePorts: DEFAULT_SENSITIVE_PORTS, defaultNamespace: 'default' };
 
 /** Layers configurations: later ones override rule settings and ports, and add exclusions. */
 export function mergeConfigs(...layers: Partial<LintConfig>[]): LintConfig {
@@ -31,6 +33,7 @@ export function mergeConfigs(...layers: Partial<LintConfig>[]): LintConfig {
       rules: { ...merged.rules, ...layer.rules },
       exclude: [...merged.exclude, ...(layer.exclude ?? [])],
       sensitivePorts: layer.sensitivePorts ?? merged.sensitivePorts,
+      defaultNamespace: layer.defaultNamespace || merged.defaultNamespace,
     };
   }
   return merged;

@@ -3,6 +3,7 @@ import type { ManifestFile } from '../manifest/manifest-file';
 import type { LintConfig } from '../config/lint-config';
 import type { Suppression } from '../suppression/suppression';
 import type { SourceRange } from '../text/range';
+import type { Workspace } from '../workspace/workspace';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
@@ -68,6 +69,15 @@ export interface FileRule extends RuleMeta {
   check(file: ManifestFile, context: RuleContext): Iterable<Report & { object?: KubeObject }>;
 }
 
+/**
+ * A rule that looks across objects and files: workloads against policies, Services against pods.
+ * Each report names the object it is about, which decides the file it is shown in.
+ */
+export interface WorkspaceRule extends RuleMeta {
+  scope: 'workspace';
+  check(workspace: Workspace, context: RuleContext): Iterable<Report & { object: KubeObject }>;
+}
+
 /** What the suppression rules learn once suppressions have been applied. */
 export interface SuppressionContext extends RuleContext {
   /** Ids of the rules that ran: only their suppressions can be judged unused. */
@@ -82,7 +92,7 @@ export interface SuppressionRule extends RuleMeta {
   check(suppressions: readonly Suppression[], context: SuppressionContext): Iterable<Report>;
 }
 
-export type Rule = ObjectRule | FileRule | SuppressionRule;
+export type Rule = ObjectRule | FileRule | WorkspaceRule | SuppressionRule;
 
 /** A report turned into a finding: which rule, how severe, in which file and object. */
 export interface Finding {
