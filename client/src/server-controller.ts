@@ -4,7 +4,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 /** Owns the language client: starts, stops and restarts the server as settings and commands ask. */
 export class ServerController {
   private client: LanguageClient | undefined;
-  private configWatcher: vscode.FileSystemWatcher | undefined;
+  private fileWatcher: vscode.FileSystemWatcher | undefined;
 
   constructor(
     private readonly serverModule: string,
@@ -30,8 +30,8 @@ export class ServerController {
   async stop(): Promise<void> {
     const client = this.client;
     this.client = undefined;
-    this.configWatcher?.dispose();
-    this.configWatcher = undefined;
+    this.fileWatcher?.dispose();
+    this.fileWatcher = undefined;
     // stop() fails when the server is already gone; there is nothing left to clean up then.
     await client?.stop().catch((error: unknown) => this.output.warn(`Stopping the server: ${String(error)}`));
   }
@@ -44,10 +44,11 @@ export class ServerController {
     const clientOptions: LanguageClientOptions = {
       documentSelector: [{ language: 'yaml' }],
       outputChannel: this.output,
-      // Settings and .kube-netsec.yaml changes apply at once: the server re-reads both and re-checks.
+      // The server indexes every manifest of the workspace: it hears of files created, changed and
+      // deleted on disk (.kube-netsec.yaml included), and of settings changes, and re-checks at once.
       synchronize: {
         configurationSection: 'kubeNetsec',
-        fileEvents: (this.configWatcher = vscode.workspace.createFileSystemWatcher('**/.kube-netsec.yaml')),
+        fileEvents: (this.fileWatcher = vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml,json}')),
       },
     };
     const client = new LanguageClient('kubeNetsec', 'Kubernetes Network Security', serverOptions, clientOptions);

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { analyzeConnectivity, buildClusterModel, listConnections, noticesOf, parseManifest, type Connection, type ManifestFile, type Workload } from '../engine';
-import { collectManifestFiles, describeFsError } from './collect-files';
+import { collectManifestFiles, describeFsError } from '../files/collect-files';
 import { ExitCode, type CommandIO } from './command-io';
 import { formatConnectionsDot } from './connectivity-dot';
 import { formatConnectionsCsv, formatConnectionsJson, formatConnectionsMarkdown, formatConnectionsText, type ConnectivityFormat } from './connectivity-report';

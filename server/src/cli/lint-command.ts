@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import { buildWorkspace, lintWorkspace, noticesOf, parseManifest, type ManifestFile } from '../engine';
 import { isExcluded } from '../engine/config/exclude';
-import { collectManifestFiles, describeFsError } from './collect-files';
+import { collectManifestFiles, describeFsError } from '../files/collect-files';
 import type { LoadedConfig } from './load-config';
 import { formatJson, formatText, toReportedFinding, type ReportedFinding } from './lint-report';
 import { ExitCode, type CommandIO } from './command-io';

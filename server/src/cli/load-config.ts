@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { findRule, mergeConfigs, RULE_SETTINGS, type LintConfig, type RuleSetting } from '../engine';
 import { CONFIG_FILE_NAME, parseConfigFile } from '../engine/config/config-file';
-import { describeFsError } from './collect-files';
+import { describeFsError } from '../files/collect-files';
 
 export interface LoadedConfig {
   config: LintConfig;

@@ -1,5 +1,6 @@
 import {
   DidChangeConfigurationNotification,
+  FileChangeType,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
@@ -8,28 +9,35 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ChunkCache, lintManifest, noticesOf, parseManifest } from '../engine';
 import { CONFIG_FILE_NAME, parseConfigFile } from '../engine/config/config-file';
 import { VERSION } from '../version';
 import { isManifestDocument } from './manifest-documents';
+import { OpenDocuments } from './open-documents';
 import { configProblemToDiagnostic, findingToDiagnostic, noticeToDiagnostic } from './to-diagnostic';
 import { ValidationScheduler } from './validation-scheduler';
 import { folderPaths, WorkspaceConfig } from './workspace-config';
+import { WorkspaceIndex } from './workspace-index';
+import { WorkspaceChecker } from './workspace-checker';
 
 /** Quiet time after the last keystroke before a document is checked again. */
 const VALIDATION_DELAY_MS = 150;
+/** Quiet time after file-system events (a checkout touches many files) before re-checking. */
+const DISK_CHANGE_DELAY_MS = 200;
 
 export const SERVER_INFO = { name: 'kube-netsec', version: VERSION };
 
 /**
- * The language server: keeps open YAML documents in sync and publishes kube-netsec findings as
- * diagnostics. All security logic lives in the engine; this layer only adapts it to LSP.
+ * The language server: indexes the workspace's manifests, keeps open YAML documents in sync, and
+ * publishes kube-netsec findings (cross-file ones included) as diagnostics of the open documents.
+ * All security logic lives in the engine; this layer only adapts it to LSP.
  */
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  const caches = new Map<string, ChunkCache>();
-  const opened = new Set<string>();
+  let folders: string[] = [];
   let workspaceConfig = new WorkspaceConfig([], log);
+  let index = new WorkspaceIndex(() => false, log);
+  const open = new OpenDocuments();
+  const checker = new WorkspaceChecker();
   let canPullSettings = false;
   let ready: Promise<void> = Promise.resolve();
 
@@ -37,43 +45,69 @@ export function startServer(connection: Connection): void {
     connection.console.log(message);
   }
 
-  const diagnosticsFor = (uri: string, text: string): Diagnostic[] => {
-    if (workspaceConfig.isConfigFile(uri)) return parseConfigFile(text).problems.map(configProblemToDiagnostic);
-    const { config, excluded } = workspaceConfig.configFor(uri);
-    if (excluded) return [];
-    let cache = caches.get(uri);
-    if (!cache) caches.set(uri, (cache = new ChunkCache()));
-    const file = parseManifest(uri, text, cache);
-    return [...lintManifest(file, { config }).map(findingToDiagnostic), ...noticesOf(file).map(noticeToDiagnostic)];
-  };
-
-  const validate = (uri: string): void => {
-    const document = documents.get(uri);
-    if (!document) return;
-    const version = document.version;
+  /** Re-checks the workspace and publishes the diagnostics of every open document. */
+  const publishAll = (): void => {
     try {
-      const diagnostics = diagnosticsFor(uri, document.getText());
-      // Never publish for a version that has been superseded or closed in the meantime.
-      if (documents.get(uri)?.version !== version) return;
-      void connection.sendDiagnostics({ uri, version, diagnostics });
+      const crossFile = checker.crossFileFindings(index.files(), workspaceConfig.rootConfig());
+      for (const uri of open.uris()) {
+        const document = documents.get(uri);
+        const state = open.get(uri);
+        // A document edited since its last parse is re-checked after the pause: never publish old results for it.
+        if (!document || !state || state.version !== document.version) continue;
+        let diagnostics: Diagnostic[];
+        if (workspaceConfig.isConfigFile(uri)) {
+          diagnostics = parseConfigFile(document.getText()).problems.map(configProblemToDiagnostic);
+        } else {
+          const { config, excluded } = workspaceConfig.configFor(uri);
+          diagnostics = excluded ? [] : [...checker.findingsOf(state, crossFile.get(uri) ?? [], config).map(findingToDiagnostic), ...state.notices.map(noticeToDiagnostic)];
+        }
+        void connection.sendDiagnostics({ uri, version: state.version, diagnostics });
+      }
     } catch (error) {
-      connection.console.error(`Checking ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      connection.console.error(`Checking the workspace failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
   };
-  const scheduler = new ValidationScheduler((uri) => void ready.then(() => validate(uri)), VALIDATION_DELAY_MS);
+  const refreshSoon = debounce(() => void ready.then(publishAll), DISK_CHANGE_DELAY_MS);
 
-  /** Reads settings and configuration files again, then re-checks every open document. */
+  /** Parses an open document's current text, then re-checks (its edit may change other files' findings). */
+  const checkOpenDocument = (uri: string): void => {
+    const document = documents.get(uri);
+    if (!document) return;
+    const { excluded } = workspaceConfig.configFor(uri);
+    const state = open.update(uri, document.getText(), document.version);
+    if (excluded || workspaceConfig.isConfigFile(uri)) index.closeOpen(uri);
+    else index.setOpen(state.file);
+    publishAll();
+  };
+  const scheduler = new ValidationScheduler((uri) => void ready.then(() => checkOpenDocument(uri)), VALIDATION_DELAY_MS);
+
+  /**
+   * Reads settings and configuration files again, then re-indexes the workspace (exclusions may have
+   * changed). Open documents are checked as soon as the settings are in, and again once indexed.
+   */
   const reloadConfiguration = (pushedSettings?: unknown): void => {
     ready = (async () => {
       const settings = canPullSettings ? await connection.workspace.getConfiguration('kubeNetsec') : pushedSettings;
       await workspaceConfig.reload(settings);
+      open.forgetFindings();
+      index = new WorkspaceIndex((uri) => workspaceConfig.configFor(uri).excluded || workspaceConfig.isConfigFile(uri), log);
+      for (const uri of open.uris()) {
+        const state = open.get(uri);
+        if (state && !workspaceConfig.configFor(uri).excluded && !workspaceConfig.isConfigFile(uri)) index.setOpen(state.file);
+      }
     })().catch((error: unknown) => connection.console.error(`Reading the configuration failed: ${String(error)}`));
-    for (const uri of opened) scheduler.schedule(uri, true);
+    void ready.then(async () => {
+      const scanning = index;
+      publishAll();
+      await scanning.scan(folders);
+      if (scanning === index) publishAll();
+    });
   };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
-    const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
-    workspaceConfig = new WorkspaceConfig(folderPaths(folders), log);
+    const uris = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    folders = folderPaths(uris);
+    workspaceConfig = new WorkspaceConfig(folders, log);
     canPullSettings = params.capabilities.workspace?.configuration === true;
     return {
       capabilities: { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental } },
@@ -88,26 +122,54 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidChangeConfiguration((change) => reloadConfiguration((change.settings as { kubeNetsec?: unknown } | null)?.kubeNetsec));
-  connection.onDidChangeWatchedFiles((change) => {
-    if (change.changes.some((event) => event.uri.endsWith(`/${CONFIG_FILE_NAME}`))) reloadConfiguration();
+
+  connection.onDidChangeWatchedFiles(async ({ changes }) => {
+    if (changes.some((event) => event.uri.endsWith(`/${CONFIG_FILE_NAME}`))) {
+      reloadConfiguration();
+      return;
+    }
+    await ready;
+    for (const event of changes) {
+      if (event.type === FileChangeType.Deleted) index.forgetDisk(event.uri);
+      else await index.readFromDisk(event.uri);
+    }
+    refreshSoon();
   });
 
   documents.onDidChangeContent(({ document }) => {
     if (!isManifestDocument(document)) return;
     // The first check of a document runs at once; edits wait for a pause in typing.
-    const firstTime = !opened.has(document.uri);
-    opened.add(document.uri);
+    const firstTime = !open.has(document.uri);
+    open.track(document.uri);
     scheduler.schedule(document.uri, firstTime);
   });
 
   documents.onDidClose(({ document }) => {
     scheduler.cancel(document.uri);
-    caches.delete(document.uri);
-    opened.delete(document.uri);
+    if (!open.has(document.uri)) return;
+    open.forget(document.uri);
+    index.closeOpen(document.uri);
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+    // Its saved text (or its absence) now stands for it in the workspace.
+    void index.readFromDisk(document.uri).then(refreshSoon);
   });
 
-  connection.onShutdown(() => scheduler.dispose());
+  connection.onShutdown(() => {
+    scheduler.dispose();
+    refreshSoon.cancel();
+  });
   documents.listen(connection);
   connection.listen();
+}
+
+function debounce(action: () => void, delayMs: number): (() => void) & { cancel(): void } {
+  let timer: NodeJS.Timeout | undefined;
+  const run = () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = undefined;
+      action();
+    }, delayMs);
+  };
+  return Object.assign(run, { cancel: () => timer && clearTimeout(timer) });
 }

@@ -39,6 +39,11 @@ export class WorkspaceConfig {
     return { config, excluded };
   }
 
+  /** The configuration of the first workspace folder: what cross-file rules run with. */
+  rootConfig(): LintConfig {
+    return mergeConfigs(this.folders[0] ? (this.fileConfigs.get(this.folders[0]) ?? {}) : {}, this.settings);
+  }
+
   /** Whether `uri` is one of the configuration files this server reads. */
   isConfigFile(uri: string): boolean {
     if (!uri.startsWith('file://')) return false;

@@ -1,0 +1,16 @@
+import { buildWorkspace, fileFindings, reportableFindings, workspaceFindings, type Finding, type LintConfig, type LocatedFinding, type ManifestFile } from '../engine';
+import type { OpenDocumentState } from './open-documents';
+
+/** Runs the engine over the workspace for the server: cross-file rules once, file rules per document. */
+export class WorkspaceChecker {
+  /** The cross-object findings of the whole workspace, by file URI (before suppressions). */
+  crossFileFindings(files: readonly ManifestFile[], config: LintConfig): Map<string, LocatedFinding[]> {
+    return workspaceFindings(buildWorkspace(files, config), { config });
+  }
+
+  /** What an open document reports: its own findings (cached) and the cross-file ones shown in it. */
+  findingsOf(state: OpenDocumentState, crossFile: readonly LocatedFinding[], config: LintConfig): Finding[] {
+    state.fileFindings ??= fileFindings(state.file, { config });
+    return reportableFindings(state.file, [...state.fileFindings, ...crossFile], { config });
+  }
+}
