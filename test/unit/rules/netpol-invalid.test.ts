@@ -90,7 +90,25 @@ testRule(netpolInvalid, {
           podSelector: {}
           ingress:
             - from: [{ipBlock: {cidr: 10.1.2.3/8, except: [11.0.0.0/8]}}]
-              ports: [{protocol: tcp, port: 0, endPort: 90000}]
+              ports: [{protocol: tcp, port: 0, endPort: 90000}, {port: 4294967296}]
+      `,
+    },
+    {
+      name: 'empty values the API server takes as empty: a label value, a protocol (TCP), a port entry',
+      code: yaml`
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata:
+          name: empty-values
+          labels: {team: }
+        spec:
+          podSelector:
+            matchLabels: {app: }
+          egress:
+            - ports:
+                - protocol:
+                  port: 53
+                -
       `,
     },
     {
@@ -424,6 +442,45 @@ testRule(netpolInvalid, {
         { line: 6, column: 3, endLine: 6, endColumn: 14, message: '`policyTypes` lists 3 entries, but the API server accepts at most two (Ingress and Egress).' },
         { line: 7, column: 3, endLine: 7, endColumn: 10, message: '`ingress` must be a list of ingress rules, not a map.' },
         { line: 10, column: 7, endLine: 10, endColumn: 13, message: '`to` must be a list of peers, not the text "db".' },
+      ],
+    },
+    {
+      name: 'metadata the API server cannot decode, a protocol that is not text, an operator that does not exist, a peer left empty',
+      code: yaml`
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata:
+          name: decode
+          creationTimestamp: yesterday
+          generation: "2"
+        spec:
+          podSelector:
+            matchExpressions:
+              - {key: tier, operator: Matches, values: [web]}
+          ingress:
+            - from:
+                -
+              ports:
+                - protocol: 6
+      `,
+      findings: [
+        {
+          line: 5,
+          column: 3,
+          endLine: 5,
+          endColumn: 31,
+          message: '`creationTimestamp` must be an RFC 3339 date and time (like 2025-01-31T12:00:00Z), not the text "yesterday".',
+        },
+        { line: 6, column: 3, endLine: 6, endColumn: 18, message: '`generation` must be a whole number, not the text "2".' },
+        {
+          line: 10,
+          column: 21,
+          endLine: 10,
+          endColumn: 38,
+          message: '`operator: Matches` is not a selector operator: the API server takes In, NotIn, Exists and DoesNotExist.',
+        },
+        { line: 13, column: 10, endLine: 13, endColumn: 10, message: /^This peer is empty/ },
+        { line: 15, column: 11, endLine: 15, endColumn: 22, message: '`protocol` must be a string, not the number 6.' },
       ],
     },
     {

@@ -14,12 +14,13 @@ export const netpolInvalid: ObjectRule = {
     '(rather than refuse them, as `kubectl apply` does) apply a policy without the misspelled part: a `podSelecter` ' +
     'that is dropped leaves a policy for every pod of the namespace, labels written straight under `podSelector` ' +
     'leave an empty selector that matches everything. This rule checks the structure against the networking.k8s.io/v1 ' +
-    'schema (types, unknown fields with a suggestion, missing `apiVersion` or `cidr`, removed API versions) and the ' +
-    "API server's shape checks (a peer must name something, an `ipBlock` cannot share a peer with a selector, " +
-    'selector operators and their values). Wrong values of the right type are reported by netpol-invalid-port ' +
-    '(`port`, `endPort`, `protocol`) and netpol-invalid-cidr (`cidr`, `except`), so one mistake gives one finding. ' +
-    'A missing `podSelector` is not reported: the API server has always defaulted it to `{}` (every pod of the ' +
-    'namespace), and the schema marks it optional since 2025.',
+    'OpenAPI schema, as compiled by kubernetes-models (types, missing `apiVersion` or `cidr`, removed API versions), ' +
+    "unknown fields with a suggestion, and the API server's shape checks (a peer must name something, an `ipBlock` " +
+    'cannot share a peer with a selector, selector operators and their values). Wrong values of the right type are ' +
+    'reported by netpol-invalid-port (`port`, `endPort`, `protocol`) and netpol-invalid-cidr (`cidr`, `except`), so ' +
+    'one mistake gives one finding. Empty values the API server takes are not reported: a missing `podSelector` ' +
+    '(always defaulted to `{}`, every pod of the namespace, and optional in the schema since 2025), a rule or port ' +
+    'entry with nothing after its `-`, a label without a value.',
   remediation:
     'Fix the field the finding points at: use `apiVersion: networking.k8s.io/v1`, correct the misspelled or ' +
     'misplaced field, quote label values that YAML reads as numbers or booleans (`"true"`, `"8080"`), put labels ' +
