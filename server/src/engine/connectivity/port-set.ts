@@ -1,3 +1,5 @@
+import { intersectRanges, mergeRanges, type IntegerRange } from '../net/integer-ranges';
+
 /**
  * Sets of (protocol, port) pairs: for each of TCP, UDP and SCTP, sorted, disjoint, non-adjacent
  * inclusive port ranges within 1-65535. Plain data, so answers can carry them as they are.
@@ -8,10 +10,7 @@ export const PROTOCOLS: readonly Protocol[] = ['TCP', 'UDP', 'SCTP'];
 export const MIN_PORT = 1;
 export const MAX_PORT = 65535;
 
-export interface PortRange {
-  first: number;
-  last: number;
-}
+export type PortRange = IntegerRange;
 
 export type PortSet = Readonly<Record<Protocol, readonly PortRange[]>>;
 
@@ -100,29 +99,4 @@ export function describePorts(set: PortSet): string {
 
 function perProtocol(ranges: (protocol: Protocol) => PortRange[]): PortSet {
   return { TCP: ranges('TCP'), UDP: ranges('UDP'), SCTP: ranges('SCTP') };
-}
-
-function mergeRanges(ranges: readonly PortRange[]): PortRange[] {
-  const sorted = [...ranges].sort((a, b) => a.first - b.first);
-  const result: PortRange[] = [];
-  for (const range of sorted) {
-    const previous = result[result.length - 1];
-    if (previous && range.first <= previous.last + 1) previous.last = Math.max(previous.last, range.last);
-    else result.push({ ...range });
-  }
-  return result;
-}
-
-function intersectRanges(a: readonly PortRange[], b: readonly PortRange[]): PortRange[] {
-  const result: PortRange[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    const first = Math.max(a[i].first, b[j].first);
-    const last = Math.min(a[i].last, b[j].last);
-    if (first <= last) result.push({ first, last });
-    if (a[i].last < b[j].last) i++;
-    else j++;
-  }
-  return result;
 }

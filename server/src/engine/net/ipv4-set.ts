@@ -1,15 +1,13 @@
 import ipaddr from 'ipaddr.js';
 import type { Cidr } from './cidr';
+import { intersectRanges, mergeRanges, type IntegerRange } from './integer-ranges';
 
 /**
  * Sets of IPv4 addresses as sorted, disjoint, non-adjacent inclusive ranges of 32-bit numbers.
  * Interval arithmetic keeps `cidr` minus `except` exact whatever the blocks, and any set can be
  * written back as the fewest CIDR blocks.
  */
-export interface Ipv4Range {
-  first: number;
-  last: number;
-}
+export type Ipv4Range = IntegerRange;
 
 export type Ipv4Set = readonly Ipv4Range[];
 
@@ -35,14 +33,7 @@ export function numberToIpv4(value: number): string {
 
 /** Sorts, then joins overlapping and adjacent ranges. */
 export function normalizeIpv4(ranges: readonly Ipv4Range[]): Ipv4Set {
-  const sorted = [...ranges].sort((a, b) => a.first - b.first);
-  const result: Ipv4Range[] = [];
-  for (const range of sorted) {
-    const previous = result[result.length - 1];
-    if (previous && range.first <= previous.last + 1) previous.last = Math.max(previous.last, range.last);
-    else result.push({ ...range });
-  }
-  return result;
+  return mergeRanges(ranges);
 }
 
 export function unionIpv4(a: Ipv4Set, b: Ipv4Set): Ipv4Set {
@@ -50,17 +41,7 @@ export function unionIpv4(a: Ipv4Set, b: Ipv4Set): Ipv4Set {
 }
 
 export function intersectIpv4(a: Ipv4Set, b: Ipv4Set): Ipv4Set {
-  const result: Ipv4Range[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    const first = Math.max(a[i].first, b[j].first);
-    const last = Math.min(a[i].last, b[j].last);
-    if (first <= last) result.push({ first, last });
-    if (a[i].last < b[j].last) i++;
-    else j++;
-  }
-  return result;
+  return intersectRanges(a, b);
 }
 
 export function subtractIpv4(from: Ipv4Set, removed: Ipv4Set): Ipv4Set {
