@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ALL_RULES, buildWorkspace, lintManifest, lintWorkspace, mergeConfigs, parseManifest, type LintConfig, type Rule } from '../../server/src/engine';
+import { ALL_RULES, buildWorkspace, lintManifest, lintWorkspace, mergeConfigs, parseManifest, type LintConfig, type Rule, type Severity } from '../../server/src/engine';
 
 /** An expected finding: 1-based positions (columns in UTF-16 code units), as an editor shows them. */
 export interface ExpectedFinding {
@@ -10,6 +10,8 @@ export interface ExpectedFinding {
   endColumn: number;
   /** The message, or a pattern it must match. */
   message?: string | RegExp;
+  /** The finding's severity, when the rule gives some findings another severity than its default. */
+  severity?: Severity;
 }
 
 /**
@@ -43,11 +45,12 @@ export function testRule(rule: Rule, cases: RuleCases): void {
       it(`invalid: ${testCase.name}`, () => {
         const actual = findingsOf(rule, testCase.code, testCase.config, testCase.otherFiles);
         assert.deepEqual(
-          actual.map(({ message: _message, ...range }) => range),
-          testCase.findings.map(({ message: _message, ...range }) => range),
+          actual.map(({ message: _message, severity: _severity, ...range }) => range),
+          testCase.findings.map(({ message: _message, severity: _severity, ...range }) => range),
           'finding ranges',
         );
         testCase.findings.forEach((expected, index) => {
+          if (expected.severity !== undefined) assert.equal(actual[index].severity, expected.severity, `severity of finding ${index + 1}`);
           if (expected.message instanceof RegExp) assert.match(actual[index].message, expected.message);
           else if (expected.message !== undefined) assert.equal(actual[index].message, expected.message);
         });
@@ -57,7 +60,7 @@ export function testRule(rule: Rule, cases: RuleCases): void {
 }
 
 /** The findings of one rule on `code`, with 1-based positions. */
-export function findingsOf(rule: Rule, code: string, config: Partial<LintConfig> = {}, otherFiles: Record<string, string> = {}): (ExpectedFinding & { message: string })[] {
+export function findingsOf(rule: Rule, code: string, config: Partial<LintConfig> = {}, otherFiles: Record<string, string> = {}): (ExpectedFinding & { message: string; severity: Severity })[] {
   const file = parseManifest('test.yaml', code);
   // Suppression rules judge the suppressions of the other rules, so those must run too.
   const rules = rule.scope === 'suppression' ? ALL_RULES : [rule];
@@ -73,5 +76,6 @@ export function findingsOf(rule: Rule, code: string, config: Partial<LintConfig>
     endLine: finding.range.end.line + 1,
     endColumn: finding.range.end.character + 1,
     message: finding.message,
+    severity: finding.severity,
   }));
 }

@@ -1,10 +1,12 @@
 // NetworkPolicy connectivity: which workloads and external addresses may talk, on which ports, and why.
 export { analyzeConnectivity, policiesIsolating, type ConnectivityAnalysis } from './analysis';
-export { DIRECTIONS, type PolicyDirection } from './compiled-policy';
+export { DIRECTIONS, type CompiledPolicy, type CompiledRule, type PolicyDirection } from './compiled-policy';
+export { peerMatchesWorkload, type CompiledPeer } from './rule-peers';
+export { resolveNamedPort, resolveRulePorts, type CompiledPorts } from './rule-ports';
 export { listConnections, portsBetween, type Connection } from './connections';
 export type { DirectionVerdict, RuleContribution } from './direction-verdict';
 export { compareEndpoints, endpointName, type Endpoint } from './endpoints';
 export { explainConnection, inboundConnections, outboundConnections, type ExplainedConnection } from './explain';
 export { compileLabelSelector, matchesLabels, type LabelSelector } from './label-selector';
 export { policyCoverage, type PeerCoverage, type PolicyCoverage, type RuleCoverage } from './policy-coverage';
-export { describePorts, isAllPorts, isEmptyPorts, portEntries, PROTOCOLS, type PortEntry, type PortSet, type Protocol } from './port-set';
+export { describePorts, isAllPorts, isEmptyPorts, portEntries, portSetContains, PROTOCOLS, type PortEntry, type PortSet, type Protocol } from './port-set';

@@ -94,7 +94,11 @@ function networkPolicyOf(object: KubeObject, defaultNamespace: string): NetworkP
   return { key: `${namespace}/${name}`, namespace, name, object, spec: isPlainObject(spec) ? spec : {} };
 }
 
-function parsedCleanly(object: KubeObject): boolean {
+/**
+ * Whether an object's document parsed without errors. The model leaves other documents out (their
+ * content is a guess while someone types), and so do the cross-object rules.
+ */
+export function parsedCleanly(object: KubeObject): boolean {
   const parsed = object.document.parsed;
   return parsed.yaml.errors.length === 0 && parsed.valueError === undefined;
 }

@@ -1,4 +1,6 @@
 // The cluster model: workloads, namespaces and NetworkPolicies of a set of parsed files.
-export { buildClusterModel, workloadKey, type ClusterModelOptions } from './cluster-model';
+export { buildClusterModel, parsedCleanly, workloadKey, type ClusterModelOptions } from './cluster-model';
+export { containerPortsOf } from './container-ports';
+export { labelsOf, type Labels } from './labels';
 export type { ClusterModel, ContainerPort, NamespaceInfo, NetworkPolicyInfo, Workload, WorkloadId, WorkloadMember } from './cluster-types';
 export { NAMESPACE_NAME_LABEL } from './namespaces';
