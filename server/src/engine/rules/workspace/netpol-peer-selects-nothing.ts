@@ -1,0 +1,176 @@
+import { DIRECTIONS, matchesLabels, type LabelSelector } from '../../connectivity';
+import { peerMatchesWorkload } from '../../connectivity';
+import type { KubeObject } from '../../manifest/kube-object';
+import { NAMESPACE_NAME_LABEL, type ClusterModel } from '../../model';
+import { PEERS_KEY } from '../../policy/network-policy';
+import type { Report, WorkspaceRule } from '../rule';
+import { couldSelectPodsOf } from './pod-selection';
+import { namespacesNamedBy, testsNamespaceName } from './namespace-selectors';
+import { peerPath } from './policy-locations';
+import { judgeableWorkloadsIn } from './workspace-objects';
+
+export const netpolPeerSelectsNothing: WorkspaceRule = {
+  id: 'netpol-peer-selects-nothing',
+  title: 'NetworkPolicy peer matches no workload or namespace of the workspace',
+  severity: 'info',
+  category: 'network-policy',
+  scope: 'workspace',
+  explanation:
+    'A `from` or `to` entry whose selectors match nothing admits nothing: the traffic it was written for is ' +
+    'denied, often because of a label typo or labels that changed on one side only. Peers often name pods and ' +
+    'namespaces that live outside the repository (kube-system, the ingress controller, monitoring), so the rule ' +
+    'reports only what the workspace can judge: a `podSelector` that matches no workload of a namespace the ' +
+    "workspace has workloads in (the policy's own namespace, or namespaces a `namespaceSelector` names with " +
+    '`kubernetes.io/metadata.name`), and a `namespaceSelector` that matches none of the namespaces when the ' +
+    'workspace defines Namespace objects and every label it requires appears on one of them (so the value is ' +
+    'what is wrong). Selectors on `kubernetes.io/metadata.name` alone are never reported, as they usually name a ' +
+    'namespace managed elsewhere, and pods of system namespaces (kube-system, kube-public, kube-node-lease, ' +
+    'openshift-*) are never judged: the cluster DNS, for one, is rarely in a repository.',
+  remediation:
+    'Make the selector match the labels of the pod templates (for `podSelector`) or of the Namespace objects ' +
+    '(for `namespaceSelector`) it is meant for. Remember that a `podSelector` without `namespaceSelector` only ' +
+    "matches pods in the policy's own namespace.",
+  references: [
+    'https://kubernetes.io/docs/concepts/services-networking/network-policies/#behavior-of-to-and-from-selectors',
+    'https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/',
+  ],
+  examples: {
+    insecure: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+  namespace: shop
+spec:
+  selector:
+    matchLabels: {app: api}
+  template:
+    metadata:
+      labels: {app: api}
+    spec:
+      containers:
+        - name: api
+          image: registry.example.com/shop/api:3.1.0
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: api-ingress
+  namespace: shop
+spec:
+  podSelector:
+    matchLabels: {app: api}
+  ingress:
+    - from:
+        - podSelector:
+            matchLabels: {app: frontend}
+`,
+    fixed: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+  namespace: shop
+spec:
+  selector:
+    matchLabels: {app: api}
+  template:
+    metadata:
+      labels: {app: api}
+    spec:
+      containers:
+        - name: api
+          image: registry.example.com/shop/api:3.1.0
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: frontend
+  namespace: shop
+spec:
+  selector:
+    matchLabels: {app: frontend}
+  template:
+    metadata:
+      labels: {app: frontend}
+    spec:
+      containers:
+        - name: frontend
+          image: registry.example.com/shop/frontend:2.0.1
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: api-ingress
+  namespace: shop
+spec:
+  podSelector:
+    matchLabels: {app: api}
+  ingress:
+    - from:
+        - podSelector:
+            matchLabels: {app: frontend}
+`,
+  },
+  *check(workspace) {
+    const { model } = workspace;
+    const analysis = workspace.connectivity;
+    for (const policy of analysis.policies) {
+      const { namespace, object } = policy.info;
+      for (const direction of DIRECTIONS) {
+        for (const rule of policy.rules[direction]) {
+          if (rule.peers === 'everything') continue;
+          for (const peer of rule.peers) {
+            if (peer.kind !== 'selectors') continue;
+            const { podSelector, namespaceSelector } = peer;
+            // Selectors Kubernetes would refuse match nothing, but netpol-invalid reports them.
+            if (podSelector?.kind === 'malformed' || namespaceSelector?.kind === 'malformed') continue;
+            const path = peerPath(rule, peer.index);
+            const entry = `this ${PEERS_KEY[direction]} entry admits nothing`;
+            const report = (key: 'podSelector' | 'namespaceSelector', message: string): Report & { object: KubeObject } => ({
+              object,
+              range: object.rangeOf([...path, key], 'pair'),
+              message,
+            });
+
+            // The namespaces whose workloads the podSelector is judged against, when the workspace has all of them.
+            let judgedNamespaces: readonly string[] | undefined;
+            if (!namespaceSelector) {
+              judgedNamespaces = [namespace];
+            } else {
+              const matching = [...model.namespaces.values()].filter((candidate) => matchesLabels(namespaceSelector, candidate.labels));
+              if (matching.length === 0) {
+                if (namespaceMismatchIsJudgeable(namespaceSelector, model)) {
+                  yield report('namespaceSelector', `The namespaceSelector matches none of the Namespaces defined in the workspace: ${entry}.`);
+                }
+                continue;
+              }
+              judgedNamespaces = namespacesNamedBy(namespaceSelector);
+            }
+            if (!podSelector || !judgedNamespaces || judgedNamespaces.length === 0) continue;
+            if (judgedNamespaces.some((name) => judgeableWorkloadsIn(model, name).length === 0)) continue;
+            // The workloads in the peer's namespaces, judged with the labels their controllers add too.
+            const namespacePart = { ...peer, podSelector: undefined };
+            const candidates = model.workloads.filter((workload) => peerMatchesWorkload(namespacePart, namespace, workload, model.namespaces));
+            if (candidates.some((workload) => couldSelectPodsOf(podSelector, workload))) continue;
+            const where = judgedNamespaces.length === 1 ? `namespace "${judgedNamespaces[0]}"` : `namespaces ${judgedNamespaces.map((name) => `"${name}"`).join(', ')}`;
+            yield report('podSelector', `The podSelector matches no workload of ${where} in the workspace: ${entry}.`);
+          }
+        }
+      }
+    }
+  },
+};
+
+/**
+ * Whether a namespaceSelector that matches no namespace is worth reporting: the workspace defines
+ * Namespace objects, the selector does not go by name (a name usually means a namespace managed
+ * elsewhere), and each label it requires is carried by some Namespace object (so a value is wrong,
+ * not a namespace missing from the repository).
+ */
+function namespaceMismatchIsJudgeable(selector: LabelSelector, model: ClusterModel): boolean {
+  if (selector.kind === 'malformed' || testsNamespaceName(selector)) return false;
+  const definedLabels = [...model.namespaces.values()].flatMap((info) => (info.object ? [info.labels] : []));
+  if (definedLabels.length === 0) return false;
+  return selector.requirements
+    .filter((requirement) => requirement.operator === 'In' || requirement.operator === 'Exists')
+    .every((requirement) => requirement.key !== NAMESPACE_NAME_LABEL && definedLabels.some((labels) => Object.prototype.hasOwnProperty.call(labels, requirement.key)));
+}

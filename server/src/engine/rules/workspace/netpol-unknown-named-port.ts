@@ -1,0 +1,150 @@
+import { DIRECTIONS, isEmptyPorts, type ConnectivityAnalysis, type Protocol } from '../../connectivity';
+import type { CompiledPolicy, CompiledRule } from '../../connectivity';
+import { resolveNamedPort } from '../../connectivity';
+import type { ClusterModel, Workload } from '../../model';
+import type { WorkspaceRule } from '../rule';
+import { namespacesNamedBy } from './namespace-selectors';
+import { containerPortsOfAnyMember } from './pod-selection';
+import { portPath } from './policy-locations';
+import { judgeableWorkloadsIn, listNames, workloadName } from './workspace-objects';
+
+export const netpolUnknownNamedPort: WorkspaceRule = {
+  id: 'netpol-unknown-named-port',
+  title: 'NetworkPolicy names a port no destination declares',
+  severity: 'warning',
+  category: 'network-policy',
+  scope: 'workspace',
+  explanation:
+    'A named port in a NetworkPolicy rule (`port: http`) is resolved on each destination pod: the container port ' +
+    'with that `name` and the same protocol. A pod that declares no such port is not reachable through that entry, ' +
+    'silently: a typo or a port renamed in the workload denies the traffic the rule was written for. The ' +
+    'destinations of an ingress rule are the pods the policy selects; those of an egress rule are the pods its ' +
+    '`to` peers match. The rule reports a named port that none of these destinations declares, when the ' +
+    "workspace has destinations to judge: for egress, only peers confined to namespaces whose workloads are in the " +
+    "workspace (a `podSelector` alone, or a `namespaceSelector` naming namespaces with `kubernetes.io/metadata.name`), " +
+    'system namespaces such as kube-system excepted.',
+  remediation:
+    'Use the name of a `containerPort` the destination containers declare (`spec.containers[*].ports[*].name`) ' +
+    'with the same protocol, or the port number.',
+  references: [
+    'https://kubernetes.io/docs/concepts/services-networking/network-policies/#networkpolicy-resource',
+    'https://kubernetes.io/docs/reference/kubernetes-api/policy-resources/network-policy-v1/',
+  ],
+  examples: {
+    insecure: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+  namespace: shop
+spec:
+  selector:
+    matchLabels: {app: api}
+  template:
+    metadata:
+      labels: {app: api}
+    spec:
+      containers:
+        - name: api
+          image: registry.example.com/shop/api:3.1.0
+          ports:
+            - {name: http, containerPort: 8080}
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: api-ingress
+  namespace: shop
+spec:
+  podSelector:
+    matchLabels: {app: api}
+  ingress:
+    - ports:
+        - port: https
+`,
+    fixed: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+  namespace: shop
+spec:
+  selector:
+    matchLabels: {app: api}
+  template:
+    metadata:
+      labels: {app: api}
+    spec:
+      containers:
+        - name: api
+          image: registry.example.com/shop/api:3.1.0
+          ports:
+            - {name: http, containerPort: 8080}
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: api-ingress
+  namespace: shop
+spec:
+  podSelector:
+    matchLabels: {app: api}
+  ingress:
+    - ports:
+        - port: http
+`,
+  },
+  *check(workspace) {
+    const analysis = workspace.connectivity;
+    for (const policy of analysis.policies) {
+      const { object } = policy.info;
+      for (const direction of DIRECTIONS) {
+        for (const rule of policy.rules[direction]) {
+          if (rule.ports === 'all') continue;
+          const destinations = destinationsOf(analysis, policy, rule);
+          if (!destinations || destinations.length === 0) continue;
+          for (const [index, entry] of rule.ports.entries()) {
+            if (entry.kind !== 'named') continue;
+            if (destinations.some((destination) => declaresNamedPort(destination, entry.protocol, entry.name))) continue;
+            const otherProtocol = destinations.some((destination) => containerPortsOfAnyMember(destination).some((declared) => declared.name === entry.name));
+            yield {
+              object,
+              range: object.rangeOf([...portPath(rule, index), 'port'], 'value'),
+              message:
+                `No ${direction === 'Ingress' ? 'selected workload' : 'destination'} (${listNames(destinations.map(workloadName))}) declares a ` +
+                `container port named "${entry.name}" with protocol ${entry.protocol}${otherProtocol ? ' (only with another protocol)' : ''}: this entry allows no traffic.`,
+            };
+          }
+        }
+      }
+    }
+  },
+};
+
+/**
+ * The workloads a rule's named ports resolve on, or undefined when the workspace cannot know them
+ * all: ingress, the policy's selected workloads; egress, the workloads its peers match, provided
+ * every peer is confined to namespaces whose workloads the workspace has.
+ */
+function destinationsOf(analysis: ConnectivityAnalysis, policy: CompiledPolicy, rule: CompiledRule): readonly Workload[] | undefined {
+  if (rule.direction === 'Ingress') return analysis.selected.get(policy);
+  if (rule.peers === 'everything') return undefined;
+  const { model } = analysis;
+  const confined = rule.peers.every((peer) => {
+    if (peer.kind === 'ipBlock') return false;
+    if (peer.kind === 'invalid') return true;
+    const namespaces = peer.namespaceSelector ? namespacesNamedBy(peer.namespaceSelector) : [policy.info.namespace];
+    return namespaces !== undefined && namespaces.every((name) => hasWorkloads(model, name));
+  });
+  if (!confined) return undefined;
+  const admitted = analysis.admitted.get(rule);
+  return model.workloads.filter((workload) => admitted?.has(workload.key));
+}
+
+function hasWorkloads(model: ClusterModel, namespace: string): boolean {
+  return judgeableWorkloadsIn(model, namespace).length > 0;
+}
+
+/** Whether the named port resolves on the workload (on any of its objects, when several files define it). */
+function declaresNamedPort(workload: Workload, protocol: Protocol, name: string): boolean {
+  if (!isEmptyPorts(resolveNamedPort(workload, protocol, name))) return true;
+  return containerPortsOfAnyMember(workload).some((declared) => declared.name === name && declared.protocol === protocol);
+}

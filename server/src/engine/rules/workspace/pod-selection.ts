@@ -1,0 +1,66 @@
+import { matchesLabels, type LabelSelector } from '../../connectivity';
+import { isPlainObject } from '../../manifest/kube-object';
+import type { ContainerPort, Workload, WorkloadMember } from '../../model';
+import { containerPortsOf } from '../../model';
+import { labelsOf } from '../../model';
+
+// Lenient readings of a workload for the rules that report "matches nothing" or "declares nothing":
+// they look at every object of the workload (the model keeps the first one's labels and ports when
+// two files define the same workload) and at what controllers add at run time, so as not to cry wolf.
+// The connectivity analysis itself keeps to its specification.
+
+/**
+ * Labels that controllers put on the pods they create, beyond the template's: a selector may use
+ * them (a Service per StatefulSet pod selects `statefulset.kubernetes.io/pod-name`), although no
+ * manifest writes them. By the controller kind that adds them.
+ */
+const CONTROLLER_LABELS: Readonly<Record<string, readonly string[]>> = {
+  Deployment: ['pod-template-hash'],
+  ReplicaSet: ['pod-template-hash'],
+  StatefulSet: ['statefulset.kubernetes.io/pod-name', 'apps.kubernetes.io/pod-index', 'controller-revision-hash'],
+  DaemonSet: ['controller-revision-hash', 'pod-template-generation'],
+  Job: ['job-name', 'controller-uid', 'batch.kubernetes.io/job-name', 'batch.kubernetes.io/controller-uid', 'batch.kubernetes.io/job-completion-index'],
+  CronJob: ['job-name', 'controller-uid', 'batch.kubernetes.io/job-name', 'batch.kubernetes.io/controller-uid', 'batch.kubernetes.io/job-completion-index'],
+};
+
+/**
+ * Whether a selector could match the running pods of a workload: it matches the pod labels of one
+ * of its objects, or would once the requirements on labels its controller adds are set aside
+ * (their values are only known at run time).
+ */
+export function couldSelectPodsOf(selector: LabelSelector, workload: Workload): boolean {
+  if (matchesLabels(selector, workload.podLabels)) return true;
+  if (selector.kind !== 'requirements') return false;
+  return workload.members.some((member) => {
+    const labels = labelsOf(member.object.get([...member.template, 'metadata', 'labels']));
+    const added = member.role === 'controller' ? (CONTROLLER_LABELS[member.object.kind] ?? []) : [];
+    const requirements = selector.requirements.filter((requirement) => !added.includes(requirement.key));
+    return matchesLabels({ kind: 'requirements', requirements }, labels);
+  });
+}
+
+/** The ports the containers of any object of the workload declare (`spec.containers[*].ports`). */
+export function containerPortsOfAnyMember(workload: Workload): ContainerPort[] {
+  return workload.members.flatMap((member) => containerPortsOf(member.object, [...member.template, 'spec']));
+}
+
+/**
+ * The ports a workload's pods declare for Services: those of its containers, and of its native
+ * sidecars (init containers with `restartPolicy: Always`), on which Services resolve names too.
+ */
+export function servicePortsOf(workload: Workload): { port: number; protocol: string; name?: string }[] {
+  return [...containerPortsOfAnyMember(workload), ...workload.members.flatMap(sidecarPorts)];
+}
+
+function sidecarPorts(member: WorkloadMember): { port: number; protocol: string; name?: string }[] {
+  const initContainers = member.object.get([...member.template, 'spec', 'initContainers']);
+  if (!Array.isArray(initContainers)) return [];
+  return initContainers.flatMap((container) => {
+    if (!isPlainObject(container) || container.restartPolicy !== 'Always' || !Array.isArray(container.ports)) return [];
+    return container.ports.flatMap((entry) =>
+      isPlainObject(entry) && typeof entry.containerPort === 'number'
+        ? [{ port: entry.containerPort, protocol: typeof entry.protocol === 'string' ? entry.protocol : 'TCP', ...(typeof entry.name === 'string' ? { name: entry.name } : {}) }]
+        : [],
+    );
+  });
+}

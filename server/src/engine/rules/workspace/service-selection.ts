@@ -1,0 +1,36 @@
+import { compileLabelSelector } from '../../connectivity';
+import { isPlainObject, type KubeObject, type PlainObject } from '../../manifest/kube-object';
+import type { Workload } from '../../model';
+import { serviceSpecOf, serviceTypeOf } from '../../services/service';
+import type { Workspace } from '../../workspace/workspace';
+import { couldSelectPodsOf } from './pod-selection';
+import { judgeableWorkloadsIn, namespaceOfObject, parsedCleanly, workloadsIn } from './workspace-objects';
+
+/** A Service that routes to pods by label, with the workloads of its namespace it selects. */
+export interface SelectingService {
+  object: KubeObject;
+  spec: PlainObject;
+  namespace: string;
+  /** The workloads of its namespace in the workspace ([] for a system namespace: not judged). */
+  candidates: readonly Workload[];
+  /** Those whose pods the selector matches (labels their controller adds included). */
+  selected: readonly Workload[];
+}
+
+/**
+ * The core Services with a non-empty `selector` (ExternalName Services and Services without a
+ * selector have no pods: their endpoints are managed by hand), read like a policy's `matchLabels`.
+ * A selector Kubernetes would refuse (a value that is not a string) is left out.
+ */
+export function selectingServices(workspace: Workspace): SelectingService[] {
+  return workspace.objectsOfKind('Service').flatMap((object) => {
+    const spec = serviceSpecOf(object);
+    if (!spec || !parsedCleanly(object) || serviceTypeOf(spec) === 'ExternalName') return [];
+    if (!isPlainObject(spec.selector) || Object.keys(spec.selector).length === 0) return [];
+    const selector = compileLabelSelector({ matchLabels: spec.selector });
+    if (selector.kind === 'malformed') return [];
+    const namespace = namespaceOfObject(workspace, object);
+    const selected = workloadsIn(workspace.model, namespace).filter((workload) => couldSelectPodsOf(selector, workload));
+    return [{ object, spec, namespace, candidates: judgeableWorkloadsIn(workspace.model, namespace), selected }];
+  });
+}

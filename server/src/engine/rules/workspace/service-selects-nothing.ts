@@ -1,0 +1,99 @@
+import type { WorkspaceRule } from '../rule';
+import { selectingServices } from './service-selection';
+
+export const serviceSelectsNothing: WorkspaceRule = {
+  id: 'service-selects-nothing',
+  title: 'Service selects no workload of its namespace',
+  severity: 'warning',
+  category: 'service',
+  scope: 'workspace',
+  explanation:
+    "A Service sends its traffic to the pods of its own namespace whose labels match all of its `selector`. When " +
+    'no workload of that namespace has such pod labels, the Service has no endpoints: clients get connection ' +
+    'errors, and the NetworkPolicies and load balancer rules written for it protect nothing. The usual causes are ' +
+    "a label typo, a selector written against the Deployment's own labels instead of its pod template's, or a " +
+    'Service in the wrong namespace. The rule judges only namespaces that have workloads in the workspace, ' +
+    'except system namespaces (kube-system, kube-public, kube-node-lease, openshift-*); ExternalName Services ' +
+    'and Services without a selector (endpoints managed separately) are not reported.',
+  remediation:
+    "Make the Service's `selector` match the labels of the pod template (`spec.template.metadata.labels`) of the " +
+    'workload it fronts, in the same namespace.',
+  references: [
+    'https://kubernetes.io/docs/concepts/services-networking/service/#defining-a-service',
+    'https://kubernetes.io/docs/tasks/debug/debug-application/debug-service/#does-the-service-have-any-endpoints',
+  ],
+  examples: {
+    insecure: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      containers:
+        - name: web
+          image: registry.example.com/shop/web:1.4.2
+          ports:
+            - {name: http, containerPort: 8080}
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector:
+    app: website
+  ports:
+    - port: 80
+      targetPort: http
+`,
+    fixed: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      containers:
+        - name: web
+          image: registry.example.com/shop/web:1.4.2
+          ports:
+            - {name: http, containerPort: 8080}
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector:
+    app: web
+  ports:
+    - port: 80
+      targetPort: http
+`,
+  },
+  *check(workspace) {
+    for (const service of selectingServices(workspace)) {
+      const { object, namespace, candidates, selected } = service;
+      if (candidates.length === 0 || selected.length > 0) continue;
+      const count = candidates.length === 1 ? 'the only workload' : `any of the ${candidates.length} workloads`;
+      yield {
+        object,
+        range: object.rangeOf(['spec', 'selector'], 'pair'),
+        message: `The selector of Service "${object.name ?? ''}" does not match the pod labels of ${count} of namespace "${namespace}" in the workspace: the Service has no endpoints.`,
+      };
+    }
+  },
+};

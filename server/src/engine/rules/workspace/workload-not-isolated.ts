@@ -1,0 +1,116 @@
+import { DIRECTIONS, type PolicyDirection } from '../../connectivity';
+import type { WorkspaceRule } from '../rule';
+import { podLabelsRange, usesHostNetwork, workloadName } from './workspace-objects';
+
+export const workloadNotIsolated: WorkspaceRule = {
+  id: 'workload-not-isolated',
+  title: 'Workload is selected by no NetworkPolicy in a namespace that uses them',
+  severity: 'warning',
+  category: 'network-policy',
+  scope: 'workspace',
+  explanation:
+    'A pod that no NetworkPolicy selects for a direction is not isolated in that direction: it accepts ' +
+    'connections from every pod and address (ingress), or may connect anywhere (egress). When other pods of the ' +
+    'namespace are restricted by policies for that direction, a workload that no policy selects has usually ' +
+    'slipped through: its labels do not match the selectors written for it, or its policy was forgotten. The ' +
+    'rule reports each direction separately, and only in namespaces with at least one policy for that direction: ' +
+    'a namespace with none is reported by `namespace-no-default-deny` instead of once per workload. Egress is ' +
+    'reported as info, as isolating the egress of a few sensitive workloads only is a common and deliberate ' +
+    'pattern; ingress is a warning. Host-network pods are left out, as NetworkPolicies do not apply to them.',
+  remediation:
+    "Select the workload with a policy for the direction: fix the policy's `podSelector` or the pod template's " +
+    'labels, add a policy for it, or add a default-deny policy (`podSelector: {}`) to the namespace so that every ' +
+    'pod is isolated, then allow what the workload needs.',
+  references: [
+    'https://kubernetes.io/docs/concepts/services-networking/network-policies/#the-two-sorts-of-pod-isolation',
+    'https://kubernetes.io/docs/concepts/services-networking/network-policies/#default-policies',
+  ],
+  examples: {
+    insecure: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+  namespace: shop
+spec:
+  selector:
+    matchLabels: {app: api}
+  template:
+    metadata:
+      labels: {app: api}
+    spec:
+      containers:
+        - name: api
+          image: registry.example.com/shop/api:3.1.0
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: web-ingress
+  namespace: shop
+spec:
+  podSelector:
+    matchLabels: {app: web}
+  policyTypes: [Ingress]
+  ingress:
+    - ports:
+        - port: 8080
+`,
+    fixed: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+  namespace: shop
+spec:
+  selector:
+    matchLabels: {app: api}
+  template:
+    metadata:
+      labels: {app: api}
+    spec:
+      containers:
+        - name: api
+          image: registry.example.com/shop/api:3.1.0
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: api-ingress
+  namespace: shop
+spec:
+  podSelector:
+    matchLabels: {app: api}
+  policyTypes: [Ingress]
+  ingress:
+    - from:
+        - podSelector:
+            matchLabels: {app: web}
+      ports:
+        - port: 8080
+`,
+  },
+  *check(workspace) {
+    const analysis = workspace.connectivity;
+    // The namespaces being isolated, per direction: those with a policy affecting it.
+    const usedIn: Record<PolicyDirection, Set<string>> = { Ingress: new Set(), Egress: new Set() };
+    for (const policy of analysis.policies) {
+      for (const direction of DIRECTIONS) if (policy.affects[direction]) usedIn[direction].add(policy.info.namespace);
+    }
+    for (const workload of workspace.model.workloads) {
+      if (usesHostNetwork(workload)) continue;
+      const isolating = analysis.isolatedBy.get(workload.key);
+      for (const direction of DIRECTIONS) {
+        if (!usedIn[direction].has(workload.id.namespace) || (isolating?.[direction].length ?? 0) > 0) continue;
+        const message =
+          `${workloadName(workload)} is selected by no NetworkPolicy for ${direction.toLowerCase()}, although namespace ` +
+          `"${workload.id.namespace}" has ${direction.toLowerCase()} policies: ${consequence(direction)}.`;
+        // Isolating the egress of a few sensitive workloads only is a common, deliberate pattern.
+        const severity = direction === 'Egress' ? ({ severity: 'info' } as const) : {};
+        for (const member of workload.members) yield { object: member.object, range: podLabelsRange(member), message, ...severity };
+      }
+    }
+  },
+};
+
+function consequence(direction: PolicyDirection): string {
+  return direction === 'Ingress' ? 'any pod or address may connect to it' : 'it may connect to any pod or address';
+}

@@ -1,0 +1,301 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { buildWorkspace, lintWorkspace, mergeConfigs, parseManifest } from '../../../server/src/engine';
+import { namespaceNoDefaultDeny } from '../../../server/src/engine/rules/workspace/namespace-no-default-deny';
+import { yaml } from '../../support/dedent';
+import { testRule } from '../rule-tester';
+
+const shopNamespace = yaml`
+  apiVersion: v1
+  kind: Namespace
+  metadata:
+    name: shop
+`;
+
+const webDeployment = yaml`
+  apiVersion: apps/v1
+  kind: Deployment
+  metadata:
+    name: web
+    namespace: shop
+  spec:
+    template:
+      metadata:
+        labels: {app: web}
+      spec:
+        containers: [{name: web, image: web:1}]
+`;
+
+const denyAll = yaml`
+  apiVersion: networking.k8s.io/v1
+  kind: NetworkPolicy
+  metadata:
+    name: default-deny
+    namespace: shop
+  spec:
+    podSelector: {}
+    policyTypes: [Ingress, Egress]
+`;
+
+testRule(namespaceNoDefaultDeny, {
+  valid: [
+    {
+      name: 'a podSelector: {} policy for both directions',
+      code: `${shopNamespace}---\n${webDeployment}---\n${denyAll}`,
+    },
+    {
+      name: 'absent podSelector selects every pod too; ingress and egress in separate policies',
+      code: yaml`
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web}
+        spec:
+          template:
+            metadata:
+              labels: {app: web}
+        ---
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {name: deny-ingress}
+        spec:
+          policyTypes: [Ingress]
+        ---
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {name: deny-egress, namespace: default}
+        spec:
+          podSelector: {matchLabels: {}}
+          egress: [{to: [{namespaceSelector: {}}]}]
+      `,
+    },
+    {
+      name: 'a Namespace without workloads in the workspace',
+      code: shopNamespace,
+    },
+    {
+      name: 'host-network pods only: NetworkPolicies do not apply to them',
+      code: yaml`
+        apiVersion: apps/v1
+        kind: DaemonSet
+        metadata: {name: node-agent, namespace: monitoring}
+        spec:
+          template:
+            metadata:
+              labels: {app: node-agent}
+            spec:
+              hostNetwork: true
+              containers: [{name: agent, image: agent:1}]
+      `,
+    },
+    {
+      name: 'the default-deny policy is in another file',
+      code: webDeployment,
+      otherFiles: { 'policies.yaml': denyAll },
+    },
+    {
+      name: 'the Namespace object is in another file: the finding is shown there, not on the workload',
+      code: webDeployment,
+      otherFiles: { 'namespace.yaml': shopNamespace },
+    },
+    {
+      name: '"" is the default namespace',
+      code: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: debug, namespace: ""}
+        spec:
+          containers: [{name: shell, image: busybox:1.36}]
+      `,
+      otherFiles: {
+        'deny.yaml': yaml`
+          apiVersion: networking.k8s.io/v1
+          kind: NetworkPolicy
+          metadata: {name: deny, namespace: default}
+          spec:
+            podSelector: {}
+            policyTypes: [Ingress, Egress]
+        `,
+      },
+    },
+    {
+      name: 'the configured default namespace',
+      config: { defaultNamespace: 'shop' },
+      code: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: debug}
+        spec:
+          containers: [{name: shell, image: busybox:1.36}]
+      `,
+      otherFiles: { 'deny.yaml': denyAll },
+    },
+    {
+      name: 'system namespaces: the cluster runs components there that the workspace does not hold',
+      code: yaml`
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: oauth2-proxy, namespace: kube-system}
+        spec:
+          template:
+            metadata:
+              labels: {k8s-app: oauth2-proxy}
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a Namespace object with workloads and no policy: ingress and egress, on its name',
+      code: `${shopNamespace}---\n${webDeployment}`,
+      findings: [
+        { line: 4, column: 3, endLine: 4, endColumn: 13, message: /^Namespace "shop" has no NetworkPolicy selecting all its pods for ingress: .*accept connections from any pod and any address\.$/ },
+        { line: 4, column: 3, endLine: 4, endColumn: 13, message: /^Namespace "shop" has no NetworkPolicy selecting all its pods for egress: .*may connect to any pod and any address/ },
+      ],
+    },
+    {
+      name: 'the workloads are in another file: the finding is on the Namespace',
+      code: shopNamespace,
+      otherFiles: { 'web.yaml': webDeployment },
+      findings: [
+        { line: 4, column: 3, endLine: 4, endColumn: 13, message: /ingress/ },
+        { line: 4, column: 3, endLine: 4, endColumn: 13, message: /egress/ },
+      ],
+    },
+    {
+      name: 'no Namespace object: on each workload, whatever its kind; a policy with a label selector does not cover future pods',
+      code: yaml`
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: web
+          namespace: shop
+        spec:
+          template:
+            metadata:
+              labels: {app: web}
+        ---
+        apiVersion: apps/v1
+        kind: StatefulSet
+        metadata: {namespace: shop, name: db}
+        spec:
+          template:
+            metadata:
+              labels: {app: db}
+        ---
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {name: all-current-pods, namespace: shop}
+        spec:
+          podSelector:
+            matchExpressions: [{key: app, operator: In, values: [web, db]}]
+          policyTypes: [Ingress, Egress]
+      `,
+      findings: [
+        { line: 4, column: 3, endLine: 4, endColumn: 12, message: 'Namespace "shop" of Deployment "web" has no NetworkPolicy selecting all its pods for ingress: its pods that no other policy selects, and every workload added later, accept connections from any pod and any address.' },
+        { line: 4, column: 3, endLine: 4, endColumn: 12, message: /^Namespace "shop" of Deployment "web" has no NetworkPolicy selecting all its pods for egress/ },
+        { line: 13, column: 29, endLine: 13, endColumn: 37, message: /^Namespace "shop" of StatefulSet "db" .* for ingress/ },
+        { line: 13, column: 29, endLine: 13, endColumn: 37, message: /^Namespace "shop" of StatefulSet "db" .* for egress/ },
+      ],
+    },
+    {
+      name: 'only ingress is denied by default: egress is reported',
+      code: yaml`
+        apiVersion: batch/v1
+        kind: CronJob
+        metadata: {name: report}
+        spec:
+          jobTemplate:
+            spec:
+              template:
+                metadata:
+                  labels: {app: report}
+        ---
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {name: deny-ingress}
+        spec:
+          podSelector: {}
+      `,
+      findings: [{ line: 3, column: 12, endLine: 3, endColumn: 24, message: /^Namespace "default" of CronJob "report" has no NetworkPolicy selecting all its pods for egress/ }],
+    },
+    {
+      name: 'a default-deny policy of another namespace does not count; a Calico policy is another API',
+      code: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          generateName: debug-
+          namespace: shop
+        spec:
+          containers: [{name: shell, image: busybox:1.36}]
+        ---
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {name: deny, namespace: payments}
+        spec:
+          podSelector: {}
+          policyTypes: [Ingress, Egress]
+        ---
+        apiVersion: projectcalico.org/v3
+        kind: NetworkPolicy
+        metadata: {name: deny, namespace: shop}
+        spec:
+          selector: all()
+          types: [Ingress, Egress]
+      `,
+      findings: [
+        { line: 4, column: 3, endLine: 4, endColumn: 23, message: /^Namespace "shop" of Pod "debug-" .* ingress/ },
+        { line: 4, column: 3, endLine: 4, endColumn: 23, message: /egress/ },
+      ],
+    },
+    {
+      name: 'pods owned by a ReplicaSet are reported each; a host-network workload of the namespace is not',
+      code: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: web-5d9c7-abcde
+          ownerReferences: [{kind: ReplicaSet, name: web-5d9c7, controller: true}]
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: web-5d9c7-fghij
+          ownerReferences: [{kind: ReplicaSet, name: web-5d9c7, controller: true}]
+        ---
+        apiVersion: apps/v1
+        kind: DaemonSet
+        metadata: {name: node-agent}
+        spec:
+          template:
+            spec:
+              hostNetwork: true
+        ---
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {name: deny-egress}
+        spec:
+          podSelector: {}
+          policyTypes: [Egress]
+      `,
+      findings: [
+        { line: 4, column: 3, endLine: 4, endColumn: 24, message: /^Namespace "default" of ReplicaSet "web-5d9c7" .* for ingress/ },
+        { line: 10, column: 3, endLine: 10, endColumn: 24, message: /^Namespace "default" of ReplicaSet "web-5d9c7" .* for ingress/ },
+      ],
+    },
+  ],
+});
+
+describe('rule namespace-no-default-deny: severities', () => {
+  it('reports a missing ingress default-deny as a warning and a missing egress default-deny as info', () => {
+    const file = parseManifest('test.yaml', `${shopNamespace}---\n${webDeployment}`);
+    const config = mergeConfigs({});
+    const findings = lintWorkspace(buildWorkspace([file], config), { rules: [namespaceNoDefaultDeny], config }).get('test.yaml') ?? [];
+    assert.deepEqual(
+      findings.map((finding) => [/for (\w+):/.exec(finding.message)?.[1], finding.severity]),
+      [
+        ['ingress', 'warning'],
+        ['egress', 'info'],
+      ],
+    );
+  });
+});

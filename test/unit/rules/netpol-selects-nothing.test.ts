@@ -1,0 +1,185 @@
+import { netpolSelectsNothing } from '../../../server/src/engine/rules/workspace/netpol-selects-nothing';
+import { yaml } from '../../support/dedent';
+import { testRule } from '../rule-tester';
+
+const webDeployment = yaml`
+  apiVersion: apps/v1
+  kind: Deployment
+  metadata: {name: web, namespace: shop}
+  spec:
+    template:
+      metadata:
+        labels: {app: web, tier: frontend}
+`;
+
+testRule(netpolSelectsNothing, {
+  valid: [
+    {
+      name: 'the selector matches a workload in another file',
+      code: yaml`
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {name: web, namespace: shop}
+        spec:
+          podSelector:
+            matchLabels: {app: web}
+            matchExpressions: [{key: tier, operator: NotIn, values: [backend]}]
+      `,
+      otherFiles: { 'web.yaml': webDeployment },
+    },
+    {
+      name: 'a lone policy: no workload of its namespace in the workspace',
+      code: yaml`
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {name: db, namespace: payments}
+        spec:
+          podSelector:
+            matchLabels: {app: db}
+      `,
+      otherFiles: { 'web.yaml': webDeployment },
+    },
+    {
+      name: 'an empty or absent podSelector selects every workload',
+      code: yaml`
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {name: deny, namespace: shop}
+        spec:
+          podSelector: {}
+        ---
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {name: deny-egress, namespace: shop}
+        spec:
+          policyTypes: [Egress]
+      `,
+      otherFiles: { 'web.yaml': webDeployment },
+    },
+    {
+      name: 'a selector Kubernetes would refuse is left to netpol-invalid',
+      code: yaml`
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {name: web, namespace: shop}
+        spec:
+          podSelector:
+            matchExpressions: [{key: app, operator: in, values: [web]}]
+      `,
+      otherFiles: { 'web.yaml': webDeployment },
+    },
+    {
+      name: 'labels the controller adds to the pods it creates (a policy per StatefulSet pod)',
+      code: yaml`
+        apiVersion: apps/v1
+        kind: StatefulSet
+        metadata: {name: redis, namespace: shop}
+        spec:
+          template:
+            metadata:
+              labels: {app: redis}
+        ---
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {name: redis-0, namespace: shop}
+        spec:
+          podSelector:
+            matchLabels:
+              app: redis
+              statefulset.kubernetes.io/pod-name: redis-0
+      `,
+    },
+    {
+      name: 'a workload defined in two files with different labels: either counts',
+      code: yaml`
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {name: web, namespace: shop}
+        spec:
+          podSelector:
+            matchLabels: {app: website}
+      `,
+      otherFiles: { 'a.yaml': webDeployment, 'b.yaml': webDeployment.replace('app: web,', 'app: website,') },
+    },
+    {
+      name: 'system namespaces hold more than the workspace: a policy for CoreDNS next to an add-on in kube-system',
+      code: yaml`
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: oauth2-proxy, namespace: kube-system}
+        spec:
+          template:
+            metadata:
+              labels: {k8s-app: oauth2-proxy}
+        ---
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {name: coredns, namespace: kube-system}
+        spec:
+          podSelector: {matchLabels: {k8s-app: kube-dns}}
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a label typo, on the podSelector pair',
+      code: `${webDeployment}---\n${yaml`
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {name: web-ingress, namespace: shop}
+        spec:
+          podSelector:
+            matchLabels:
+              app: wbe
+          ingress:
+            - from: [{podSelector: {}}]
+      `}`,
+      findings: [
+        {
+          line: 13,
+          column: 3,
+          endLine: 15,
+          endColumn: 15,
+          message: 'The podSelector of NetworkPolicy "web-ingress" does not match the only workload of namespace "shop" in the workspace: the policy isolates and allows nothing.',
+        },
+      ],
+    },
+    {
+      name: 'the workloads are in other files; matchExpressions only; flow style',
+      code: yaml`
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {name: backend, namespace: shop}
+        spec: {podSelector: {matchExpressions: [{key: tier, operator: In, values: [backend]}]}, policyTypes: [Egress]}
+      `,
+      otherFiles: {
+        'web.yaml': webDeployment,
+        'api.yaml': webDeployment.replace('name: web,', 'name: api,').replace('app: web,', 'app: api,'),
+      },
+      findings: [{ line: 4, column: 8, endLine: 4, endColumn: 87, message: /does not match any of the 2 workloads of namespace "shop"/ }],
+    },
+    {
+      name: '"" is the default namespace; one of two policies',
+      code: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: debug
+          labels: {app: debug}
+        ---
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {name: debug, namespace: ""}
+        spec:
+          podSelector: {matchLabels: {app: debug}}
+        ---
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {name: shell}
+        spec:
+          podSelector: {matchLabels: {app: shell}}
+      `,
+      findings: [{ line: 17, column: 3, endLine: 17, endColumn: 43, message: /^The podSelector of NetworkPolicy "shell" .* namespace "default"/ }],
+    },
+  ],
+});

@@ -1,0 +1,227 @@
+import { netpolUnknownNamedPort } from '../../../server/src/engine/rules/workspace/netpol-unknown-named-port';
+import { yaml } from '../../support/dedent';
+import { testRule } from '../rule-tester';
+
+const workloads = yaml`
+  apiVersion: apps/v1
+  kind: Deployment
+  metadata: {name: api, namespace: shop}
+  spec:
+    template:
+      metadata:
+        labels: {app: api}
+      spec:
+        containers:
+          - name: api
+            image: api:1
+            ports:
+              - {name: http, containerPort: 8080}
+              - {name: metrics, containerPort: 9090}
+  ---
+  apiVersion: apps/v1
+  kind: StatefulSet
+  metadata: {name: db, namespace: data}
+  spec:
+    template:
+      metadata:
+        labels: {app: db}
+      spec:
+        initContainers:
+          - name: init
+            image: db:1
+            ports: [{name: setup, containerPort: 7000}]
+        containers:
+          - name: db
+            image: db:1
+            ports: [{name: sql, containerPort: 5432}, {name: gossip, containerPort: 7946, protocol: UDP}]
+`;
+
+testRule(netpolUnknownNamedPort, {
+  valid: [
+    {
+      name: 'named ports the destinations declare, ingress and egress, with their protocol',
+      code: yaml`
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {name: api, namespace: shop}
+        spec:
+          podSelector: {matchLabels: {app: api}}
+          policyTypes: [Ingress, Egress]
+          ingress:
+            - ports: [{port: http}, {port: metrics, protocol: TCP}, {port: 8443}]
+          egress:
+            - to:
+                - namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: data}}
+              ports: [{port: sql}, {port: gossip, protocol: UDP}]
+      `,
+      otherFiles: { 'workloads.yaml': workloads },
+    },
+    {
+      name: 'destinations the workspace cannot know: a lone policy, any namespace, addresses, every peer',
+      code: yaml`
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {name: web, namespace: web}
+        spec:
+          podSelector: {matchLabels: {app: web}}
+          policyTypes: [Ingress, Egress]
+          ingress:
+            - ports: [{port: https}]
+          egress:
+            - to: [{namespaceSelector: {}}]
+              ports: [{port: dns, protocol: UDP}]
+            - to: [{ipBlock: {cidr: 10.0.0.0/8}}]
+              ports: [{port: https}]
+            - ports: [{port: grpc}]
+            - to:
+                - namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: payments}}
+              ports: [{port: grpc}]
+      `,
+      otherFiles: { 'workloads.yaml': workloads },
+    },
+    {
+      name: 'one of several destinations declares the port',
+      code: yaml`
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {name: all, namespace: shop}
+        spec:
+          podSelector: {}
+          ingress:
+            - ports: [{port: metrics}]
+      `,
+      otherFiles: {
+        'workloads.yaml': `${workloads}---\n${yaml`
+          apiVersion: v1
+          kind: Pod
+          metadata: {name: debug, namespace: shop}
+        `}`,
+      },
+    },
+    {
+      name: 'a workload defined in two files: either declaration counts',
+      code: yaml`
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {name: api, namespace: shop}
+        spec:
+          podSelector: {matchLabels: {app: api}}
+          ingress:
+            - ports: [{port: grpc}]
+      `,
+      otherFiles: { 'a.yaml': workloads, 'b.yaml': workloads.replace('name: metrics', 'name: grpc') },
+    },
+    {
+      name: 'rules of a direction the policy does not affect',
+      code: yaml`
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {name: api, namespace: shop}
+        spec:
+          podSelector: {matchLabels: {app: api}}
+          policyTypes: [Egress]
+          ingress:
+            - ports: [{port: nope}]
+      `,
+      otherFiles: { 'workloads.yaml': workloads },
+    },
+    {
+      name: 'egress toward kube-system, where the workspace deploys an add-on but not the cluster DNS',
+      code: yaml`
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: oauth2-proxy, namespace: kube-system}
+        spec:
+          template:
+            metadata:
+              labels: {k8s-app: oauth2-proxy}
+        ---
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {name: allow-dns, namespace: shop}
+        spec:
+          podSelector: {}
+          policyTypes: [Egress]
+          egress:
+            - to: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: kube-system}}}]
+              ports: [{port: dns, protocol: UDP}, {port: dns-tcp}]
+      `,
+      otherFiles: { 'workloads.yaml': workloads },
+    },
+  ],
+  invalid: [
+    {
+      name: 'an ingress port name no selected workload declares',
+      code: yaml`
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {name: api, namespace: shop}
+        spec:
+          podSelector: {matchLabels: {app: api}}
+          ingress:
+            - from: [{podSelector: {}}]
+              ports:
+                - port: http
+                - port: htpp
+      `,
+      otherFiles: { 'workloads.yaml': workloads },
+      findings: [
+        {
+          line: 10,
+          column: 17,
+          endLine: 10,
+          endColumn: 21,
+          message: 'No selected workload (Deployment "api") declares a container port named "htpp" with protocol TCP: this entry allows no traffic.',
+        },
+      ],
+    },
+    {
+      name: 'declared with another protocol; init container ports do not count',
+      code: yaml`
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {name: db, namespace: data}
+        spec:
+          podSelector: {}
+          ingress:
+            - ports: [{port: gossip}, {port: setup}]
+      `,
+      otherFiles: { 'workloads.yaml': workloads },
+      findings: [
+        {
+          line: 7,
+          column: 22,
+          endLine: 7,
+          endColumn: 28,
+          message: 'No selected workload (StatefulSet "db") declares a container port named "gossip" with protocol TCP (only with another protocol): this entry allows no traffic.',
+        },
+        { line: 7, column: 38, endLine: 7, endColumn: 43, message: /named "setup" with protocol TCP: / },
+      ],
+    },
+    {
+      name: 'egress toward pods of the namespace, and toward pods of a namespace named by the selector',
+      code: yaml`
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {name: api-egress, namespace: shop}
+        spec:
+          podSelector: {}
+          policyTypes: [Egress]
+          egress:
+            - to: [{podSelector: {matchLabels: {app: api}}}]
+              ports: [{port: sql}]
+            - to:
+                - namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: data}}
+                  podSelector: {matchLabels: {app: db}}
+              ports:
+                - port: postgres
+                  protocol: TCP
+      `,
+      otherFiles: { 'workloads.yaml': workloads },
+      findings: [
+        { line: 9, column: 22, endLine: 9, endColumn: 25, message: 'No destination (Deployment "api") declares a container port named "sql" with protocol TCP: this entry allows no traffic.' },
+        { line: 14, column: 17, endLine: 14, endColumn: 25, message: /^No destination \(StatefulSet "db"\) declares a container port named "postgres"/ },
+      ],
+    },
+  ],
+});
