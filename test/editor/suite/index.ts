@@ -6,6 +6,7 @@ import { format } from 'node:util';
 import { activationTests } from './activation';
 import { closeTests } from './close';
 import { configurationTests } from './configuration';
+import { crossFileTests } from './cross-file';
 import { diagnosticsTests } from './diagnostics';
 import { editTests } from './edits';
 import { restartTests } from './restart';
@@ -13,7 +14,7 @@ import { settingsTests } from './settings';
 import { skippedFileTests } from './skipped-files';
 
 // Order matters for the first one only: activation must be observed before any YAML file is opened.
-const SUITES = [activationTests, diagnosticsTests, editTests, closeTests, skippedFileTests, restartTests, settingsTests, configurationTests];
+const SUITES = [activationTests, diagnosticsTests, editTests, closeTests, skippedFileTests, restartTests, settingsTests, configurationTests, crossFileTests];
 
 /** The runners look for this line in the extension host's output to count the results. */
 export const RESULT_MARKER = 'KUBE_NETSEC_EDITOR_RESULT';
