@@ -1,12 +1,13 @@
 // npm run bench: how fast the engine checks a manifest, measured side by side in one run.
 // Compares, on the same large multi-document file: the yaml library's own parse (the floor), a
 // full kube-netsec check without cache (opening a file), and a re-check after a one-character
-// edit with the chunk cache (a keystroke). Then, on the whole corpus: parsing every file (the floor
-// of a workspace index) against building the cluster model and listing every allowed connection.
+// edit with the chunk cache (a keystroke). Then, on the whole corpus as one workspace: parsing every
+// file (the floor of a workspace index) against building the cluster model, listing every allowed
+// connection, running every rule, and handling one keystroke with the cross-file rules.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { analyzeConnectivity, buildClusterModel, ChunkCache, lintManifest, listConnections, parseManifest } from '../server/src/engine';
+import { analyzeConnectivity, buildClusterModel, buildWorkspace, ChunkCache, fileFindings, lintManifest, lintWorkspace, listConnections, parseManifest, reportableFindings, workspaceFindings } from '../server/src/engine';
 
 const CORPUS_FILE = resolve(__dirname, '../../shared/corpus/argo-cd/manifests/install.yaml');
 
@@ -71,15 +72,40 @@ function measureWorkspace(): void {
   const files = corpusFiles();
   if (files.length === 0) return;
   const parseAll = () => files.map(({ uri, text }) => parseManifest(uri, text));
+  global.gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
   const parsed = parseAll();
   const model = buildClusterModel(parsed);
+  global.gc?.();
+  const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024;
   const parsing = median(5, parseAll);
   const building = median(21, () => buildClusterModel(parsed));
   const connectivity = median(9, () => listConnections(analyzeConnectivity(model)));
+  const allRules = median(5, () => lintWorkspace(buildWorkspace(parsed)));
+
+  // One keystroke, as the language server handles it: the edited file is parsed again (unchanged
+  // documents come from its cache), the workspace is rebuilt and the cross-file rules run once,
+  // then the edited file's own rules and suppressions.
+  const edited = parsed.findIndex((file) => file.uri.includes('online-boutique/release/kubernetes-manifests.yaml'));
+  const { uri, text } = files[edited];
+  const cache = new ChunkCache();
+  parseManifest(uri, text, cache);
+  let toggle = false;
+  const keystroke = median(21, () => {
+    toggle = !toggle;
+    const file = parseManifest(uri, toggle ? text.replace('replicas: 1', 'replicas: 2') : text, cache);
+    const current = parsed.map((other, index) => (index === edited ? file : other));
+    const crossFile = workspaceFindings(buildWorkspace(current));
+    reportableFindings(file, [...fileFindings(file), ...(crossFile.get(uri) ?? [])]);
+  });
+
   const row = (label: string, ms: number) => `${label.padEnd(44)} ${ms.toFixed(1).padStart(8)} ms   ${(ms / parsing).toFixed(3).padStart(6)} x parse`;
   console.log(`Workspace: the corpus, ${files.length} files, ${model.workloads.length} workloads, ${model.policies.length} NetworkPolicies (median of runs)`);
   console.log(row('kube-netsec parse of every file (floor)', parsing));
   console.log(row('cluster model build', building));
   console.log(row('connectivity (every allowed connection)', connectivity));
+  console.log(row('every rule over the whole workspace', allRules));
+  console.log(row('one keystroke in a workspace file', keystroke));
+  console.log(`Heap held by the parsed workspace and its model: ${heapMb.toFixed(1)} MB${global.gc ? '' : ' (approximate: run node with --expose-gc)'}.`);
   console.log('');
 }
