@@ -5,7 +5,7 @@ export { parseManifest, MAX_MANIFEST_LENGTH, type ManifestFile, type SyntaxProbl
 export { KubeObject, type ObjectRef } from './manifest/kube-object';
 export type { ObjectPath } from './manifest/yaml-path';
 export { podSpecOf, containersOf, WORKLOAD_KINDS } from './workloads/pod-spec';
-export { fileFindings, lintManifest, lintWorkspace, reportableFindings, workspaceFindings, type LintOptions, type LocatedFinding } from './lint';
+export { fileFindings, lintManifest, lintWorkspace, lintWorkspaceLocated, reportableFindings, reportableLocatedFindings, workspaceFindings, type LintOptions, type LocatedFinding } from './lint';
 export { buildWorkspace, type Workspace, type WorkspaceOptions } from './workspace/workspace';
 export { DEFAULT_CONFIG, DEFAULT_SENSITIVE_PORTS, mergeConfigs, RULE_SETTINGS, type LintConfig, type RuleSetting } from './config/lint-config';
 export { noticesOf, type Notice } from './notices';
@@ -14,3 +14,9 @@ export { SEVERITIES, type Finding, type Rule, type RuleContext, type RuleMeta, t
 export type { Position, SourceRange } from './text/range';
 export * from './model';
 export * from './connectivity';
+export type { Fix, FixInput, FixKind, FileEdit, TextEdit } from './fixes/fix';
+export { FixChecker, findingKey, type FixEnvironment, type FixVerdict } from './fixes/fix-checker';
+export { fixesOf, type CheckedFix } from './fixes/fixes-of';
+export { fixAllOfFile, type FileFixes } from './fixes/fix-all';
+export { applyTextEdits, editsOverlap } from './fixes/apply-edits';
+export { YamlEditor } from './fixes/yaml-editor';

@@ -46,11 +46,11 @@ export function fileFindings(file: ManifestFile, options: LintOptions = {}): Loc
     const { rule } = enabled;
     if (rule.scope === 'file') {
       for (const report of rule.check(file, context)) {
-        located.push({ finding: toFinding(enabled, report, file.uri, report.object), object: report.object, document: report.object?.document });
+        located.push({ finding: toFinding(enabled, report, file.uri, report.object), object: report.object, document: report.object?.document, report });
       }
     } else if (rule.scope === 'object') {
       for (const object of file.objects) {
-        for (const report of rule.check(object, context)) located.push({ finding: toFinding(enabled, report, file.uri, object), object, document: object.document });
+        for (const report of rule.check(object, context)) located.push({ finding: toFinding(enabled, report, file.uri, object), object, document: object.document, report });
       }
     }
   }
@@ -65,7 +65,7 @@ export function workspaceFindings(workspace: Workspace, options: LintOptions = {
     if (enabled.rule.scope !== 'workspace') continue;
     for (const report of enabled.rule.check(workspace, context)) {
       const { object } = report;
-      const entry = { finding: toFinding(enabled, report, object.document.uri, object), object, document: object.document };
+      const entry = { finding: toFinding(enabled, report, object.document.uri, object), object, document: object.document, report };
       const list = byUri.get(object.document.uri);
       if (list) list.push(entry);
       else byUri.set(object.document.uri, [entry]);
@@ -79,6 +79,11 @@ export function workspaceFindings(workspace: Workspace, options: LintOptions = {
  * the suppressions themselves, and sorts by position.
  */
 export function reportableFindings(file: ManifestFile, located: readonly LocatedFinding[], options: LintOptions = {}): Finding[] {
+  return reportableLocatedFindings(file, located, options).map(({ finding }) => finding);
+}
+
+/** Like `reportableFindings`, keeping each finding's object and report (what fixes need). */
+export function reportableLocatedFindings(file: ManifestFile, located: readonly LocatedFinding[], options: LintOptions = {}): LocatedFinding[] {
   const enabled = enabledRules(options);
   const suppressions = [...commentSuppressions(file), ...annotationSuppressions(file.objects)];
   const findings = applySuppressions(located, suppressions);
@@ -86,10 +91,10 @@ export function reportableFindings(file: ManifestFile, located: readonly Located
     const context: SuppressionContext = { config: options.config ?? DEFAULT_CONFIG, ranRuleIds: new Set(enabled.map(({ rule }) => rule.id)), knownRuleIds: KNOWN_RULE_IDS };
     for (const entry of enabled) {
       if (entry.rule.scope !== 'suppression') continue;
-      for (const report of entry.rule.check(suppressions, context)) findings.push(toFinding(entry, report, file.uri));
+      for (const report of entry.rule.check(suppressions, context)) findings.push({ finding: toFinding(entry, report, file.uri), report });
     }
   }
-  return findings.sort((a, b) => compareRanges(a.range, b.range) || a.ruleId.localeCompare(b.ruleId));
+  return findings.sort((a, b) => compareRanges(a.finding.range, b.finding.range) || a.finding.ruleId.localeCompare(b.finding.ruleId));
 }
 
 /** The findings of one file on its own (cross-object rules need `lintWorkspace`). */
@@ -99,10 +104,17 @@ export function lintManifest(file: ManifestFile, options: LintOptions = {}): Fin
 
 /** The findings of every file of a workspace, cross-object rules included, by file URI. */
 export function lintWorkspace(workspace: Workspace, options: LintOptions = {}): Map<string, Finding[]> {
-  const crossObject = workspaceFindings(workspace, options);
   const result = new Map<string, Finding[]>();
+  for (const [uri, located] of lintWorkspaceLocated(workspace, options)) result.set(uri, located.map(({ finding }) => finding));
+  return result;
+}
+
+/** Like `lintWorkspace`, keeping each finding's object and report (what fixes need). */
+export function lintWorkspaceLocated(workspace: Workspace, options: LintOptions = {}): Map<string, LocatedFinding[]> {
+  const crossObject = workspaceFindings(workspace, options);
+  const result = new Map<string, LocatedFinding[]>();
   for (const file of workspace.files) {
-    result.set(file.uri, reportableFindings(file, [...fileFindings(file, options), ...(crossObject.get(file.uri) ?? [])], options));
+    result.set(file.uri, reportableLocatedFindings(file, [...fileFindings(file, options), ...(crossObject.get(file.uri) ?? [])], options));
   }
   return result;
 }

@@ -4,6 +4,8 @@ import type { LintConfig } from '../config/lint-config';
 import type { Suppression } from '../suppression/suppression';
 import type { SourceRange } from '../text/range';
 import type { Workspace } from '../workspace/workspace';
+import type { ObjectPath } from '../manifest/yaml-path';
+import type { FixProvider } from '../fixes/fix';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
@@ -55,16 +57,29 @@ export interface Report {
    * same problem). A severity the user configures for the rule wins over both.
    */
   severity?: Severity;
+  /** The path at fault, relative to the object, for fixes that edit it. */
+  path?: ObjectPath;
+  /** Facts a fix needs that the message only describes (a suggested value, a missing type...). */
+  data?: Readonly<Record<string, unknown>>;
+}
+
+/** What every rule may add to its metadata and check: ways to fix what it reports. */
+interface Fixable {
+  /**
+   * The fixes of one of this rule's findings. The engine applies each in memory and offers only
+   * those after which the file still parses, the finding is gone and no new warning appears.
+   */
+  fixes?: FixProvider;
 }
 
 /** A rule that looks at one Kubernetes object at a time. */
-export interface ObjectRule extends RuleMeta {
+export interface ObjectRule extends RuleMeta, Fixable {
   scope: 'object';
   check(object: KubeObject, context: RuleContext): Iterable<Report>;
 }
 
 /** A rule that looks at a whole file (syntax problems, for example). */
-export interface FileRule extends RuleMeta {
+export interface FileRule extends RuleMeta, Fixable {
   scope: 'file';
   check(file: ManifestFile, context: RuleContext): Iterable<Report & { object?: KubeObject }>;
 }
@@ -73,7 +88,7 @@ export interface FileRule extends RuleMeta {
  * A rule that looks across objects and files: workloads against policies, Services against pods.
  * Each report names the object it is about, which decides the file it is shown in.
  */
-export interface WorkspaceRule extends RuleMeta {
+export interface WorkspaceRule extends RuleMeta, Fixable {
   scope: 'workspace';
   check(workspace: Workspace, context: RuleContext): Iterable<Report & { object: KubeObject }>;
 }
@@ -87,7 +102,7 @@ export interface SuppressionContext extends RuleContext {
 }
 
 /** A rule about the suppressions written in a file (missing reasons, unused suppressions). */
-export interface SuppressionRule extends RuleMeta {
+export interface SuppressionRule extends RuleMeta, Fixable {
   scope: 'suppression';
   check(suppressions: readonly Suppression[], context: SuppressionContext): Iterable<Report>;
 }

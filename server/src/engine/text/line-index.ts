@@ -28,4 +28,12 @@ export class LineIndex {
     }
     return { line: low, character: offset - starts[low] };
   }
+
+  /** The offset of a position; a character past its line's end is clamped to the line's end. */
+  offsetAt(position: Position, textLength: number): number {
+    if (position.line >= this.lineStarts.length) return textLength;
+    const start = this.lineStarts[position.line];
+    const next = position.line + 1 < this.lineStarts.length ? this.lineStarts[position.line + 1] : textLength + 1;
+    return Math.min(start + Math.max(0, position.character), next - 1, textLength);
+  }
 }

@@ -1,5 +1,6 @@
 import type { ObjectRule } from '../rule';
 import { podSpecOf } from '../../workloads/pod-spec';
+import { objectFix } from '../../fixes/object-fix';
 
 export const hostNetwork: ObjectRule = {
   id: 'host-network',
@@ -42,11 +43,21 @@ spec:
   *check(object) {
     const pod = podSpecOf(object);
     if (pod?.spec.hostNetwork !== true) return;
+    const path = [...pod.path, 'hostNetwork'];
     yield {
+      path,
       message:
         "hostNetwork: true puts this pod in the node's network namespace: it can reach node-local services and " +
         'bind node ports, and NetworkPolicies do not isolate it.',
-      range: object.rangeOf([...pod.path, 'hostNetwork']),
+      range: object.rangeOf(path),
     };
+  },
+  *fixes(input) {
+    const path = input.report.path;
+    if (!path) return;
+    // Off the host network, the pod is subject to NetworkPolicies: isolation findings about it are revealed, not caused.
+    const reveals = ['namespace-no-default-deny', 'workload-not-isolated'];
+    yield* objectFix(input, 'Remove hostNetwork: true', (editor) => editor.remove(path), { preferred: true, reveals });
+    yield* objectFix(input, 'Set hostNetwork: false', (editor) => editor.replaceScalar(path, false), { reveals });
   },
 };

@@ -1,0 +1,131 @@
+import type { LintConfig } from '../config/lint-config';
+import { fileFindings, reportableLocatedFindings, workspaceFindings, type LocatedFinding } from '../lint';
+import type { ManifestFile } from '../manifest/manifest-file';
+import { parseManifest } from '../manifest/manifest-file';
+import type { Finding, Severity } from '../rules/rule';
+import { buildWorkspace, type Workspace } from '../workspace/workspace';
+import { applyTextEdits, editsOverlap } from './apply-edits';
+import type { Fix } from './fix';
+
+/** The files a fix may be checked against, and how to read the text of the ones it edits. */
+export interface FixEnvironment {
+  /** Every file of the workspace (or of the CLI's paths), the finding's own included. */
+  files: readonly ManifestFile[];
+  /** The current text of a file, by URI; undefined when it is not known (the fix is then refused). */
+  textOf(uri: string): string | undefined;
+  config: LintConfig;
+}
+
+export type FixVerdict = { ok: true; texts: Map<string, string> } | { ok: false; reason: string };
+
+const BLOCKING: ReadonlySet<Severity> = new Set(['warning', 'error']);
+
+/**
+ * Checks fixes the way a careful reviewer would: applies the edits in memory, parses the result and
+ * runs every rule again (cross-object rules over the whole workspace). A fix passes only when the
+ * edited files still parse as well as before, its finding is gone, and no finding of severity
+ * warning or above appears anywhere. The state before any fix is computed once and shared.
+ */
+export class FixChecker {
+  private before?: { workspace: Workspace; cross: Map<string, LocatedFinding[]> };
+  private readonly reportedBefore = new Map<string, Finding[]>();
+
+  constructor(readonly environment: FixEnvironment) {}
+
+  /** The workspace as it is, before any fix. */
+  get workspace(): Workspace {
+    return this.baseline().workspace;
+  }
+
+  /** Checks one fix of `finding`, or edits meant to fix all of `finding` together. */
+  check(fix: Fix, finding: Finding | readonly Finding[]): FixVerdict {
+    const targets = Array.isArray(finding) ? (finding as readonly Finding[]) : [finding as Finding];
+    const edited = new Map<string, ManifestFile>();
+    const texts = new Map<string, string>();
+    for (const fileEdit of fix.edits) {
+      if (editsOverlap(fileEdit.edits)) return { ok: false, reason: 'its edits overlap' };
+      const existing = this.environment.files.find((file) => file.uri === fileEdit.uri);
+      const original = fileEdit.create ? '' : this.environment.textOf(fileEdit.uri);
+      if (fileEdit.create && (existing || this.environment.textOf(fileEdit.uri) !== undefined)) return { ok: false, reason: `${fileEdit.uri} already exists` };
+      if (original === undefined) return { ok: false, reason: `the text of ${fileEdit.uri} is not known` };
+      const text = applyTextEdits(texts.get(fileEdit.uri) ?? original, fileEdit.edits);
+      const file = parseManifest(fileEdit.uri, text);
+      if (file.syntaxProblems.length > (existing?.syntaxProblems.length ?? 0) || (file.objects.length === 0 && text.trim() !== '')) {
+        return { ok: false, reason: `${fileEdit.uri} would no longer parse` };
+      }
+      edited.set(fileEdit.uri, file);
+      texts.set(fileEdit.uri, text);
+    }
+    const after = this.findingsAfter(edited);
+    for (const target of targets) {
+      const own = findingKey(target);
+      const ownBefore = this.reported(target.uri).filter((candidate) => findingKey(candidate) === own).length;
+      const ownAfter = (after.get(target.uri) ?? []).filter((candidate) => findingKey(candidate) === own).length;
+      if (ownAfter >= ownBefore) return { ok: false, reason: `its finding would still be reported (${target.ruleId})` };
+    }
+    for (const [uri, findings] of after) {
+      const added = newBlockingFinding(this.reported(uri), findings.filter((candidate) => !fix.reveals?.includes(candidate.ruleId)));
+      if (added) return { ok: false, reason: `it would add ${added.severity} ${added.ruleId} (${added.message})` };
+    }
+    return { ok: true, texts };
+  }
+
+  private baseline(): { workspace: Workspace; cross: Map<string, LocatedFinding[]> } {
+    if (!this.before) {
+      const workspace = buildWorkspace(this.environment.files, { defaultNamespace: this.environment.config.defaultNamespace });
+      this.before = { workspace, cross: workspaceFindings(workspace, { config: this.environment.config }) };
+    }
+    return this.before;
+  }
+
+  /** What a file reports now: all its findings for the files a fix edits, cross-object ones elsewhere. */
+  private reported(uri: string): Finding[] {
+    let findings = this.reportedBefore.get(uri);
+    if (!findings) {
+      const { cross } = this.baseline();
+      const file = this.environment.files.find((candidate) => candidate.uri === uri);
+      findings = file ? reportable(file, cross.get(uri) ?? [], this.environment.config, true) : [];
+      this.reportedBefore.set(uri, findings);
+    }
+    return findings;
+  }
+
+  // Files a fix does not edit keep their own single-file findings: only cross-object findings can
+  // change there, so those are all that is compared.
+  private findingsAfter(edited: ReadonlyMap<string, ManifestFile>): Map<string, Finding[]> {
+    const files = [...this.environment.files.map((file) => edited.get(file.uri) ?? file), ...[...edited.values()].filter((file) => !this.environment.files.some((existing) => existing.uri === file.uri))];
+    const workspace = buildWorkspace(files, { defaultNamespace: this.environment.config.defaultNamespace });
+    const cross = workspaceFindings(workspace, { config: this.environment.config });
+    const result = new Map<string, Finding[]>();
+    for (const file of files) {
+      const isEdited = edited.has(file.uri);
+      if (!isEdited && !cross.has(file.uri) && !this.baseline().cross.has(file.uri)) continue;
+      result.set(file.uri, reportable(file, cross.get(file.uri) ?? [], this.environment.config, isEdited));
+    }
+    return result;
+  }
+}
+
+function reportable(file: ManifestFile, cross: readonly LocatedFinding[], config: LintConfig, withFileRules: boolean): Finding[] {
+  const own = withFileRules ? fileFindings(file, { config }) : [];
+  return reportableLocatedFindings(file, [...own, ...cross], { config }).map(({ finding }) => finding);
+}
+
+/** What identifies a finding across an edit that moves it: rule, object and message, not position. */
+export function findingKey(finding: Finding): string {
+  const object = finding.object;
+  return [finding.ruleId, object?.kind ?? '', object?.namespace ?? '', object?.name ?? '', finding.message].join('\u0000');
+}
+
+function newBlockingFinding(before: readonly Finding[], after: readonly Finding[]): Finding | undefined {
+  const counts = new Map<string, number>();
+  for (const finding of before) if (BLOCKING.has(finding.severity)) counts.set(findingKey(finding), (counts.get(findingKey(finding)) ?? 0) + 1);
+  for (const finding of after) {
+    if (!BLOCKING.has(finding.severity)) continue;
+    const key = findingKey(finding);
+    const left = counts.get(key) ?? 0;
+    if (left === 0) return finding;
+    counts.set(key, left - 1);
+  }
+  return undefined;
+}
