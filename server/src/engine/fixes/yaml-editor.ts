@@ -103,7 +103,7 @@ export class YamlEditor {
     const dash = this.source.lastIndexOf('-', first.range[0]);
     const column = dash - this.lineStart(dash);
     // Items written as "-   name: a" keep their wider gap after the dash.
-    const gap = Math.max(2, first.range[0] - dash);
+    const gap = this.source.slice(dash, first.range[0]).includes('\n') ? 2 : Math.max(2, first.range[0] - dash);
     const lines = renderBlockLines([item], this.style).map((line, index) => ' '.repeat(column) + (index === 0 ? `-${' '.repeat(gap - 1)}${line.slice(2)}` : ' '.repeat(gap - 2) + line));
     const at = this.lineEnd(this.contentEnd(lastItem.range[1], lastItem.range[0]));
     return [this.edit(at, at, this.style.eol + lines.join(this.style.eol))];
