@@ -117,6 +117,27 @@ export class YamlEditor {
     return isMap(map) ? this.insertPair(map as YAMLMap<Node, Node | null>, key, value) : undefined;
   }
 
+  /**
+   * Renames the key of the map entry at `path` to `newKey`, replacing only the key's text and
+   * keeping its quoting. Undefined when the map already has `newKey`, or has a merge key (which
+   * may hold it), since the result would then hold or shadow another entry.
+   */
+  renameKey(path: ObjectPath, newKey: string): TextEdit[] | undefined {
+    const key = path[path.length - 1];
+    if (typeof key !== 'string') return undefined;
+    const steps = this.resolve(path.slice(0, -1));
+    if (!steps || steps.length !== path.length - 1) return undefined;
+    const map = steps.length === 0 ? this.root() : steps[steps.length - 1].node;
+    if (!isMap(map)) return undefined;
+    const pairs = (map as YAMLMap<Node, Node | null>).items;
+    if (pairs.some((pair) => isScalar(pair.key) && typeof pair.key.value === 'symbol')) return undefined;
+    const index = findOwnKey(map as YAMLMap<Node, Node | null>, key);
+    if (index === -1 || findOwnKey(map as YAMLMap<Node, Node | null>, newKey) !== -1) return undefined;
+    const node = pairs[index].key;
+    if (!isScalar(node) || !node.range || node.type === Scalar.BLOCK_FOLDED || node.type === Scalar.BLOCK_LITERAL) return undefined;
+    return [this.edit(node.range[0], node.range[1], renderLike(node, newKey))];
+  }
+
   private root(): Node | undefined {
     const steps = this.resolveFrom(this.document.yaml.contents as Node | null, this.object.basePath);
     if (!steps || steps.length !== this.object.basePath.length) return undefined;
