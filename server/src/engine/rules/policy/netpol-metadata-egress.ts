@@ -1,5 +1,6 @@
 import { isWholeInternet, parseCidr } from '../../net/cidr';
 import { affectsDirection, ipBlocksOf, networkPolicySpecOf, policyRulesOf } from '../../policy/network-policy';
+import { objectFix } from '../../fixes/object-fix';
 import type { ObjectRule } from '../rule';
 import { reachableMetadataAddress } from './metadata-access';
 
@@ -67,10 +68,24 @@ spec:
       const cidr = parseCidr(block.cidr!)!;
       const family = cidr.kind === 'ipv4' ? 'IPv4' : 'IPv6';
       const reach = isWholeInternet(cidr) ? `every ${family} address, the cloud metadata service at ${address.toString()} included` : `the cloud metadata service at ${address.toString()}`;
+      // An except must be strictly smaller than its cidr: a block of the metadata address alone has none.
+      const hostPrefix = cidr.kind === 'ipv4' ? 32 : 128;
+      const except = cidr.prefixLength < hostPrefix ? `${address.toString()}/${hostPrefix}` : undefined;
       yield {
         message: `\`${block.cidr}\` lets the selected pods reach ${reach}: a compromised pod can fetch the node's cloud credentials.`,
         range: object.rangeOf([...block.path, 'cidr'], 'value'),
+        path: block.path,
+        data: { except },
       };
     }
+  },
+  *fixes(input) {
+    const { path, data } = input.report;
+    const except = data?.except;
+    if (!path || typeof except !== 'string') return;
+    // netpol-ipblock-any leaves a block that reaches the metadata service to this rule: once the
+    // address is excepted, its finding about the rest of the internet is revealed, not caused.
+    const reveals = ['netpol-ipblock-any'];
+    yield* objectFix(input, `Add ${except} to the ipBlock's except`, (editor) => editor.append([...path, 'except'], except), { preferred: true, reveals });
   },
 };
