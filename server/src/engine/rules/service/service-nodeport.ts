@@ -1,6 +1,16 @@
 import { isPlainObject } from '../../manifest/kube-object';
 import type { ObjectRule } from '../rule';
 import { serviceSpecOf, serviceTypeOf } from '../../services/service';
+import { objectFix } from '../../fixes/object-fix';
+import type { ObjectPath } from '../../manifest/yaml-path';
+import { allEdits } from './all-edits';
+
+/**
+ * Fields the API server rejects on a ClusterIP Service: they only mean something for node ports or
+ * a load balancer. (Only `externalTrafficPolicy` is valid on a NodePort Service, but the others are
+ * often left behind by a type change.)
+ */
+const EXTERNAL_ONLY_FIELDS = ['healthCheckNodePort', 'allocateLoadBalancerNodePorts', 'loadBalancerSourceRanges', 'loadBalancerClass'];
 
 export const serviceNodeport: ObjectRule = {
   id: 'service-nodeport',
@@ -55,8 +65,24 @@ spec:
     const fixed = ports.flatMap((port) => (isPlainObject(port) && port.nodePort ? [String(port.nodePort)] : []));
     const where = fixed.length > 0 ? `node port${fixed.length > 1 ? 's' : ''} ${fixed.join(', ')}` : 'a node port';
     yield {
+      path: ['spec', 'type'],
       message: `Service "${object.name ?? '(unnamed)'}" is exposed on ${where} of every node, reachable by anyone who can reach a node.`,
       range: object.rangeOf(['spec', 'type']),
     };
+  },
+  *fixes(input) {
+    const spec = input.object && serviceSpecOf(input.object);
+    if (!spec) return;
+    const removed: ObjectPath[] = EXTERNAL_ONLY_FIELDS.filter((field) => spec[field] !== undefined).map((field) => ['spec', field]);
+    // externalIPs keep a ClusterIP Service externally accessible, where externalTrafficPolicy stays valid.
+    const hasExternalIps = Array.isArray(spec.externalIPs) && spec.externalIPs.length > 0;
+    if (spec.externalTrafficPolicy !== undefined && !hasExternalIps) removed.push(['spec', 'externalTrafficPolicy']);
+    const ports = Array.isArray(spec.ports) ? spec.ports : [];
+    ports.forEach((port, index) => {
+      if (isPlainObject(port) && port.nodePort !== undefined) removed.push(['spec', 'ports', index, 'nodePort']);
+    });
+    yield* objectFix(input, 'Change type to ClusterIP', (editor) => allEdits([editor.replaceScalar(['spec', 'type'], 'ClusterIP'), ...removed.map((path) => editor.remove(path))]), {
+      preferred: true,
+    });
   },
 };
