@@ -20,3 +20,4 @@ export { fixesOf, type CheckedFix } from './fixes/fixes-of';
 export { fixAllOfFile, type FileFixes } from './fixes/fix-all';
 export { applyTextEdits, editsOverlap } from './fixes/apply-edits';
 export { YamlEditor } from './fixes/yaml-editor';
+export * from './templates';
