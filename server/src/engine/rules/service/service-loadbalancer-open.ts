@@ -1,6 +1,16 @@
 import type { ObjectRule } from '../rule';
 import { admitsWholeInternet, isInternalLoadBalancer, SOURCE_RANGES_ANNOTATION, sourceRangesOf } from '../../services/load-balancer';
 import { serviceSpecOf, serviceTypeOf } from '../../services/service';
+import { objectFix } from '../../fixes/object-fix';
+import type { FixInput } from '../../fixes/fix';
+import { parseCidr } from '../../net/cidr';
+import type { ObjectPath } from '../../manifest/yaml-path';
+import { allEdits } from './all-edits';
+
+// Documentation ranges (RFC 5737 TEST-NET-3, RFC 3849): they route nowhere, so a placeholder left in
+// place locks clients out rather than letting the internet in.
+const PLACEHOLDER = { ipv4: '203.0.113.0/24', ipv6: '2001:db8::/32' };
+const PLACEHOLDER_NOTE = "(placeholder: set your clients' ranges)";
 
 export const serviceLoadbalancerOpen: ObjectRule = {
   id: 'service-loadbalancer-open',
@@ -59,6 +69,7 @@ spec:
     const ranges = sourceRangesOf(object, spec);
     if (ranges.origin === 'none') {
       yield {
+        path: ['spec', 'loadBalancerSourceRanges'],
         message: `LoadBalancer Service "${name}" has no loadBalancerSourceRanges, so its load balancer accepts connections from any address.`,
         range: object.rangeOf(['spec', 'type']),
       };
@@ -68,9 +79,63 @@ spec:
     for (const entry of ranges.entries) {
       if (!admitsWholeInternet(entry.text)) continue;
       yield {
+        path: entry.path,
+        data: { origin: ranges.origin, range: entry.text },
         message: `${entry.text} in ${where} admits every address, so LoadBalancer Service "${name}" is open to the whole internet.`,
         range: object.rangeOf(entry.path, 'value'),
       };
     }
   },
+  // None is preferred: a placeholder range, or dropping an address the author listed, is a choice
+  // about who may connect that only the author can make, not one for fix-all.
+  *fixes(input) {
+    const path = input.report.path;
+    if (!path) return;
+    const range = input.report.data?.range;
+    if (typeof range !== 'string') {
+      yield* objectFix(input, `Restrict the load balancer to ${PLACEHOLDER.ipv4} ${PLACEHOLDER_NOTE}`, (editor) => editor.append(path, PLACEHOLDER.ipv4));
+      return;
+    }
+    const placeholder = parseCidr(range)?.kind === 'ipv6' ? PLACEHOLDER.ipv6 : PLACEHOLDER.ipv4;
+    if (input.report.data?.origin === 'annotation') {
+      yield* annotationFixes(input, range, placeholder);
+      return;
+    }
+    // A range written twice is one problem: every copy goes, or the fix would leave it open.
+    const copies = copiesOf(input, range);
+    yield* objectFix(input, `Replace ${range} with ${placeholder} ${PLACEHOLDER_NOTE}`, (editor) => allEdits(copies.map((copy) => editor.replaceScalar(copy, placeholder))));
+    if (otherRestrictedRanges(input, range)) {
+      yield* objectFix(input, `Remove ${range}, keeping the other ranges`, (editor) => allEdits(copies.map((copy) => editor.remove(copy))));
+    }
+  },
 };
+
+/** The paths of the field's entries that read `range`. */
+function copiesOf(input: FixInput, range: string): ObjectPath[] {
+  const spec = input.object && serviceSpecOf(input.object);
+  const field = spec?.loadBalancerSourceRanges;
+  if (!Array.isArray(field)) return [];
+  return field.flatMap((item, index) => (typeof item === 'string' && item.trim() === range ? [['spec', 'loadBalancerSourceRanges', index]] : []));
+}
+
+/** The same fixes on the comma-separated annotation: the value is rewritten, its other entries kept. */
+function* annotationFixes(input: FixInput, range: string, placeholder: string) {
+  const value = input.object?.annotations[SOURCE_RANGES_ANNOTATION];
+  const path = input.report.path;
+  if (value === undefined || !path) return;
+  const parts = value.split(',');
+  const replaced = parts.map((part) => (part.trim() === range ? part.replace(range, placeholder) : part)).join(',');
+  yield* objectFix(input, `Replace ${range} with ${placeholder} in ${SOURCE_RANGES_ANNOTATION} ${PLACEHOLDER_NOTE}`, (editor) => editor.replaceScalar(path, replaced));
+  const kept = parts.filter((part) => part.trim() !== range);
+  if (kept.some((part) => part.trim() !== '' && !admitsWholeInternet(part))) {
+    const remaining = kept.join(',').replace(/^\s+/, '');
+    yield* objectFix(input, `Remove ${range} from ${SOURCE_RANGES_ANNOTATION}, keeping the other ranges`, (editor) => editor.replaceScalar(path, remaining));
+  }
+}
+
+/** Whether the field lists a range besides `range` that does not admit the whole internet. */
+function otherRestrictedRanges(input: FixInput, range: string): boolean {
+  const spec = input.object && serviceSpecOf(input.object);
+  const field = spec?.loadBalancerSourceRanges;
+  return Array.isArray(field) && field.some((item) => typeof item === 'string' && item.trim() !== range && item.trim() !== '' && !admitsWholeInternet(item));
+}
