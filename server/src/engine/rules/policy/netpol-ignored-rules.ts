@@ -1,5 +1,23 @@
-import { networkPolicySpecOf, POLICY_DIRECTIONS, RULES_KEY } from '../../policy/network-policy';
+import { objectFix } from '../../fixes/object-fix';
+import { networkPolicySpecOf, POLICY_DIRECTIONS, RULES_KEY, type PolicyDirection } from '../../policy/network-policy';
 import type { ObjectRule } from '../rule';
+
+/**
+ * Rules that judge what a policy's rules allow, or the selectors in them. Once a direction is
+ * added to `policyTypes`, their findings on its rules were there to see in the text all along: the
+ * policy allows no more than before (the direction was not restricted at all), so they are revealed.
+ * netpol-egress-blocks-dns is not among them: blocking DNS is what the added direction would cause.
+ */
+const JUDGES_RULE_CONTENTS = [
+  'netpol-allow-all-ingress',
+  'netpol-allow-all-egress',
+  'netpol-ipblock-any',
+  'netpol-ipblock-internal',
+  'netpol-metadata-egress',
+  'netpol-namespace-selector-all',
+  'netpol-namespace-name-label',
+  'netpol-label-key-typo',
+];
 
 export const netpolIgnoredRules: ObjectRule = {
   id: 'netpol-ignored-rules',
@@ -69,7 +87,19 @@ spec:
       yield {
         message: `\`policyTypes\` leaves out ${direction}, so Kubernetes ignores ${count}: the policy does not restrict ${key} of the selected pods.`,
         range: object.rangeOf(['spec', key], 'key'),
+        path: ['spec', key],
+        data: { direction },
       };
     }
+  },
+  *fixes(input) {
+    const { path, data } = input.report;
+    const direction = data?.direction as PolicyDirection | undefined;
+    if (!path || (direction !== 'Ingress' && direction !== 'Egress')) return;
+    // Removing the section is preferred: it leaves what the cluster enforces exactly as it is, so
+    // fixing all cannot cut traffic. Adding the direction starts enforcing rules that never applied,
+    // which may block connections the pods rely on today: a change to review, so it is offered only.
+    yield* objectFix(input, `Remove the ignored ${RULES_KEY[direction]} section`, (editor) => editor.remove(path), { preferred: true });
+    yield* objectFix(input, `Add ${direction} to policyTypes`, (editor) => editor.append(['spec', 'policyTypes'], direction), { reveals: JUDGES_RULE_CONTENTS });
   },
 };
