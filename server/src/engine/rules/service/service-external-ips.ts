@@ -1,5 +1,7 @@
 import type { ObjectRule } from '../rule';
-import { serviceSpecOf } from '../../services/service';
+import { serviceSpecOf, serviceTypeOf } from '../../services/service';
+import { objectFix } from '../../fixes/object-fix';
+import { allEdits } from './all-edits';
 
 export const serviceExternalIps: ObjectRule = {
   id: 'service-external-ips',
@@ -55,9 +57,18 @@ spec:
     for (const [index, address] of spec.externalIPs.entries()) {
       if (typeof address !== 'string' || address.trim() === '') continue;
       yield {
+        path: ['spec', 'externalIPs'],
         message: `Service "${name}" captures cluster traffic to ${address.trim()} on every node; whoever can edit Services can claim any address this way (CVE-2020-8554).`,
         range: object.rangeOf(['spec', 'externalIPs', index], 'value'),
       };
     }
+  },
+  *fixes(input) {
+    const spec = input.object && serviceSpecOf(input.object);
+    const path = input.report.path;
+    if (!spec || !path) return;
+    // Without externalIPs a ClusterIP Service is internal, and the API server then rejects externalTrafficPolicy.
+    const dropPolicy = serviceTypeOf(spec) === 'ClusterIP' && spec.externalTrafficPolicy !== undefined;
+    yield* objectFix(input, 'Remove externalIPs', (editor) => allEdits([editor.remove(path), dropPolicy ? editor.remove(['spec', 'externalTrafficPolicy']) : []]), { preferred: true });
   },
 };
