@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import {
+  CodeActionRequest,
   ConfigurationRequest,
   createProtocolConnection,
   DidChangeConfigurationNotification,
@@ -17,6 +18,10 @@ import {
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
+  type ClientCapabilities,
+  type CodeAction,
+  type CodeActionParams,
+  type Command,
   type InitializeResult,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
@@ -54,7 +59,10 @@ export class LspSession {
    * Starts `node <args>` (the bundled server or the CLI's `lsp --stdio`) and initializes it, as a
    * client that answers workspace/configuration with `settings`.
    */
-  static async start(args: string[], options: { workspaceFolders?: string[]; settings?: Record<string, unknown> } = {}): Promise<{ session: LspSession; initializeResult: InitializeResult }> {
+  static async start(
+    args: string[],
+    options: { workspaceFolders?: string[]; settings?: Record<string, unknown>; workspaceEdit?: NonNullable<ClientCapabilities['workspace']>['workspaceEdit'] } = {},
+  ): Promise<{ session: LspSession; initializeResult: InitializeResult }> {
     const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
     const session = new LspSession(child);
     session.settings = options.settings ?? {};
@@ -64,7 +72,7 @@ export class LspSession {
       rootUri: null,
       capabilities: {
         textDocument: { publishDiagnostics: { versionSupport: true } },
-        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceFolders: true },
+        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceFolders: true, ...(options.workspaceEdit ? { workspaceEdit: options.workspaceEdit } : {}) },
       },
       workspaceFolders: folders.length > 0 ? folders.map((uri, index) => ({ uri, name: `folder-${index}` })) : null,
     });
@@ -94,6 +102,20 @@ export class LspSession {
   /** Tells the server that a watched file changed on disk. */
   async fileChanged(uri: string): Promise<void> {
     await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri, type: FileChangeType.Changed }] });
+  }
+
+  async codeActions(params: CodeActionParams): Promise<(CodeAction | Command)[] | null> {
+    return this.connection.sendRequest(CodeActionRequest.type, params);
+  }
+
+  /** Any request, custom ones included. */
+  async request<R>(method: string, params: unknown): Promise<R> {
+    return this.connection.sendRequest(method, params) as Promise<R>;
+  }
+
+  /** The version of an open document as this client last sent it. */
+  versionOf(uri: string): number | undefined {
+    return this.versions.get(uri);
   }
 
   async close(uri: string): Promise<void> {

@@ -1,4 +1,5 @@
 import { ChunkCache, noticesOf, parseManifest, type LocatedFinding, type ManifestFile, type Notice } from '../engine';
+import type { DocumentFixes } from './document-fixes';
 
 /** An open document as last parsed, with its single-file findings once computed. */
 export interface OpenDocumentState {
@@ -9,6 +10,8 @@ export interface OpenDocumentState {
   notices: Notice[];
   /** Findings of the rules that need only this file; kept until the text or the configuration changes. */
   fileFindings?: LocatedFinding[];
+  /** What the last published diagnostics were made of, with their fixes (computed on request). */
+  reported?: DocumentFixes;
 }
 
 /** The open manifest documents: their latest parse, re-using unchanged YAML documents between edits. */
@@ -51,6 +54,9 @@ export class OpenDocuments {
 
   /** Drops computed findings (the configuration changed); parses are kept. */
   forgetFindings(): void {
-    for (const state of this.states.values()) state.fileFindings = undefined;
+    for (const state of this.states.values()) {
+      state.fileFindings = undefined;
+      state.reported = undefined;
+    }
   }
 }

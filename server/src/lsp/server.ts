@@ -1,4 +1,5 @@
 import {
+  CodeActionKind,
   DidChangeConfigurationNotification,
   FileChangeType,
   TextDocuments,
@@ -11,9 +12,16 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME, parseConfigFile } from '../engine/config/config-file';
 import { VERSION } from '../version';
+import { codeActionsOf } from './code-actions';
+import { DocumentFixes } from './document-fixes';
+import { FixCheckers } from './fix-environment';
+import { guarded } from './guarded';
 import { isManifestDocument } from './manifest-documents';
 import { OpenDocuments } from './open-documents';
+import { ruleDocsUrl } from './rule-docs-link';
+import { FIX_ALL_KIND } from './to-code-action';
 import { configProblemToDiagnostic, findingToDiagnostic, noticeToDiagnostic } from './to-diagnostic';
+import { editSupportOf, type EditSupport } from './to-workspace-edit';
 import { ValidationScheduler } from './validation-scheduler';
 import { folderPaths, WorkspaceConfig } from './workspace-config';
 import { WorkspaceIndex } from './workspace-index';
@@ -39,16 +47,27 @@ export function startServer(connection: Connection): void {
   const open = new OpenDocuments();
   const checker = new WorkspaceChecker();
   let canPullSettings = false;
+  let editSupport: EditSupport = { documentChanges: false, createFiles: false };
   let ready: Promise<void> = Promise.resolve();
 
   function log(message: string): void {
     connection.console.log(message);
   }
+  function logError(message: string): void {
+    connection.console.error(message);
+  }
 
   /** Re-checks the workspace and publishes the diagnostics of every open document. */
   const publishAll = (): void => {
     try {
-      const crossFile = checker.crossFileFindings(index.files(), workspaceConfig.rootConfig());
+      const files = index.files();
+      const crossFile = checker.crossFileFindings(files, workspaceConfig.rootConfig());
+      // Fixes are judged against exactly what this round checked: the files, and open documents at these versions.
+      const checkedVersions = new Map(open.uris().map((uri) => [uri, open.get(uri)?.version]));
+      const checkers = new FixCheckers(files, (uri) => {
+        const document = documents.get(uri);
+        return document && document.version === checkedVersions.get(uri) ? document.getText() : undefined;
+      });
       for (const uri of open.uris()) {
         const document = documents.get(uri);
         const state = open.get(uri);
@@ -59,7 +78,9 @@ export function startServer(connection: Connection): void {
           diagnostics = parseConfigFile(document.getText()).problems.map(configProblemToDiagnostic);
         } else {
           const { config, excluded } = workspaceConfig.configFor(uri);
-          diagnostics = excluded ? [] : [...checker.findingsOf(state, crossFile.get(uri) ?? [], config).map(findingToDiagnostic), ...state.notices.map(noticeToDiagnostic)];
+          const located = excluded ? [] : checker.findingsOf(state, crossFile.get(uri) ?? [], config);
+          state.reported = excluded ? undefined : new DocumentFixes(uri, state.version, located, () => checkers.checkerFor(config), log);
+          diagnostics = excluded ? [] : [...located.map(({ finding }) => findingToDiagnostic(finding)), ...state.notices.map(noticeToDiagnostic)];
         }
         void connection.sendDiagnostics({ uri, version: state.version, diagnostics });
       }
@@ -109,8 +130,12 @@ export function startServer(connection: Connection): void {
     folders = folderPaths(uris);
     workspaceConfig = new WorkspaceConfig(folders, log);
     canPullSettings = params.capabilities.workspace?.configuration === true;
+    editSupport = editSupportOf(params.capabilities);
     return {
-      capabilities: { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental } },
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Source, FIX_ALL_KIND] },
+      },
       serverInfo: SERVER_INFO,
     };
   });
@@ -135,6 +160,28 @@ export function startServer(connection: Connection): void {
     }
     refreshSoon();
   });
+
+  connection.onCodeAction(
+    guarded(
+      'codeAction',
+      (params) => {
+        const uri = params.textDocument.uri;
+        const document = documents.get(uri);
+        const reported = open.get(uri)?.reported;
+        // Diagnostics of an older version would place fixes on text that has moved: answer once re-checked.
+        if (!document || !reported || reported.version !== document.version) return [];
+        return codeActionsOf(params, {
+          fixes: reported,
+          support: editSupport,
+          versionOf: (target) => documents.get(target)?.version ?? null,
+          hasDocumentation: (ruleId) => ruleDocsUrl(ruleId) !== undefined,
+          log,
+        });
+      },
+      [],
+      logError,
+    ),
+  );
 
   documents.onDidChangeContent(({ document }) => {
     if (!isManifestDocument(document)) return;

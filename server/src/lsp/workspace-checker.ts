@@ -1,4 +1,4 @@
-import { buildWorkspace, fileFindings, reportableFindings, workspaceFindings, type Finding, type LintConfig, type LocatedFinding, type ManifestFile } from '../engine';
+import { buildWorkspace, fileFindings, reportableLocatedFindings, workspaceFindings, type LintConfig, type LocatedFinding, type ManifestFile } from '../engine';
 import type { OpenDocumentState } from './open-documents';
 
 /** Runs the engine over the workspace for the server: cross-file rules once, file rules per document. */
@@ -8,9 +8,12 @@ export class WorkspaceChecker {
     return workspaceFindings(buildWorkspace(files, config), { config });
   }
 
-  /** What an open document reports: its own findings (cached) and the cross-file ones shown in it. */
-  findingsOf(state: OpenDocumentState, crossFile: readonly LocatedFinding[], config: LintConfig): Finding[] {
+  /**
+   * What an open document reports: its own findings (cached) and the cross-file ones shown in it,
+   * with the objects and reports behind them (what its fixes are made from).
+   */
+  findingsOf(state: OpenDocumentState, crossFile: readonly LocatedFinding[], config: LintConfig): LocatedFinding[] {
     state.fileFindings ??= fileFindings(state.file, { config });
-    return reportableFindings(state.file, [...state.fileFindings, ...crossFile], { config });
+    return reportableLocatedFindings(state.file, [...state.fileFindings, ...crossFile], { config });
   }
 }
