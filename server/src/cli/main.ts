@@ -1,8 +1,10 @@
 import { parseArgs } from 'node:util';
 import { VERSION } from '../version';
+import { ignoreClosedPipe } from './closed-pipe';
 import { ExitCode, processIO, type CommandIO } from './command-io';
 import { runConnectivity } from './connectivity-command';
 import { CONNECTIVITY_FORMATS } from './connectivity-report';
+import { FIX_USAGE, FixUsageError, runFix } from './fix-command';
 import { runLint } from './lint-command';
 import { ConfigError, loadConfig } from './load-config';
 import { runRules } from './rules-command';
@@ -15,6 +17,8 @@ Commands:
   connectivity [PATH...]
                       List every connection the NetworkPolicies allow between workloads
                       and with external addresses (same PATH rules as lint).
+  fix [PATH...]       Apply the preferred safe fix of each finding in place (same PATH rules
+                      as lint); --dry-run prints a unified diff instead. See fix --help.
   rules               List the rules.
   lsp --stdio         Start the language server over standard input/output (for editors).
 
@@ -23,21 +27,28 @@ Options:
                       text, json, csv, md or dot for connectivity.
   --config FILE       Configuration file (default: .kube-netsec.yaml in the current folder, if any).
   --rule RULE=LEVEL   Override a rule's severity: off, hint, info, warning or error (repeatable).
+                      For fix, --rule RULE limits fixing to that rule (repeatable).
   -h, --help          Show this help.
   -v, --version       Show the version.
 
 Exit status of lint: 0 no findings, 1 findings, 2 usage or I/O error.
+Exit status of fix: 0 nothing left to fix, 1 findings with a safe fix remain, 2 usage or I/O error.
 Exit status of connectivity: 0 (also when nothing is allowed), 2 usage or I/O error.`;
 
 class UsageError extends Error {}
 
 /** Runs one CLI invocation and returns its exit code. */
 export async function main(argv: readonly string[], io: CommandIO = processIO): Promise<ExitCode> {
+  if (io === processIO) ignoreClosedPipe(process.stdout);
   try {
     return await dispatch(argv, io);
   } catch (error) {
     if (error instanceof ConfigError) {
       io.error(`kube-netsec: ${error.message}`);
+      return ExitCode.UsageOrIoError;
+    }
+    if (error instanceof FixUsageError) {
+      io.error(`kube-netsec: ${error.message}\n\n${FIX_USAGE}`);
       return ExitCode.UsageOrIoError;
     }
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
@@ -60,6 +71,19 @@ async function dispatch(argv: readonly string[], io: CommandIO): Promise<ExitCod
       const format = formatOption(values.format, ['text', 'json']);
       const config = await loadConfig(values.config, values.rule ?? []);
       return runLint(positionals.length > 0 ? positionals : ['.'], format, config, io);
+    }
+    case 'fix': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        options: { 'dry-run': { type: 'boolean', default: false }, rule: { type: 'string', multiple: true, default: [] }, config: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
+        allowPositionals: true,
+      });
+      if (values.help) {
+        io.out(FIX_USAGE);
+        return ExitCode.Clean;
+      }
+      const config = await loadConfig(values.config, []);
+      return runFix(positionals.length > 0 ? positionals : ['.'], { dryRun: values['dry-run'] ?? false, rules: values.rule ?? [] }, config, io);
     }
     case 'connectivity': {
       const { values, positionals } = parseArgs({ args: rest, options: { format: { type: 'string', default: 'text' } }, allowPositionals: true });
