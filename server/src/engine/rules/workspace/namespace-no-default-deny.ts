@@ -1,7 +1,9 @@
 import { DIRECTIONS, type PolicyDirection } from '../../connectivity';
 import type { WorkspaceRule } from '../rule';
 import { namespaceWidePolicies } from './default-deny';
-import { isSystemNamespace, nameRange, usesHostNetwork, workloadName, workloadsByNamespace } from './workspace-objects';
+import { isSystemNamespace, nameRange, namespaceOfObject, usesHostNetwork, workloadName, workloadsByNamespace } from './workspace-objects';
+import { defaultDenyInsertion } from '../../templates/default-deny-insertion';
+import { isNamespaceObject } from '../../model/namespaces';
 
 /** What pods outside any policy may do, per direction: the consequence named in messages. */
 const CONSEQUENCE: Record<PolicyDirection, string> = {
@@ -138,5 +140,14 @@ spec:
         }
       }
     }
+  },
+  *fixes({ object, workspace, finding, text }) {
+    if (!object || !workspace || text === undefined) return;
+    const namespace = isNamespaceObject(object) ? object.name : namespaceOfObject(workspace, object);
+    if (!namespace) return;
+    const inFile = defaultDenyInsertion(workspace, finding.uri, text, namespace, 'end-of-file');
+    if (inFile) yield { ...inFile, preferred: true };
+    const beside = defaultDenyInsertion(workspace, finding.uri, text, namespace, 'new-file');
+    if (beside) yield beside;
   },
 };
