@@ -1,6 +1,8 @@
 import { isPlainObject } from '../../manifest/kube-object';
 import type { ObjectRule } from '../rule';
 import { containersOf, podSpecOf } from '../../workloads/pod-spec';
+import { objectFix } from '../../fixes/object-fix';
+import { usesHostNetwork } from './security-context';
 
 export const hostPort: ObjectRule = {
   id: 'host-port',
@@ -74,11 +76,22 @@ spec:
       for (const [index, port] of ports.entries()) {
         // hostPort 0 is the API's way of writing "no host port".
         if (!isPlainObject(port) || port.hostPort === undefined || port.hostPort === null || port.hostPort === 0) continue;
+        const path = [...container.path, 'ports', index, 'hostPort'];
         yield {
+          path,
+          data: { removable: !usesHostNetwork(pod) && port.containerPort !== undefined },
           message: `Container "${container.name}" binds host port ${String(port.hostPort)} on every node it runs on, outside any Service.`,
-          range: object.rangeOf([...container.path, 'ports', index, 'hostPort']),
+          range: object.rangeOf(path),
         };
       }
     }
+  },
+  *fixes(input) {
+    const path = input.report.path;
+    // Not offered in the host network, where the container binds the port on the node whatever hostPort
+    // says (the API server defaults hostPort to containerPort there), nor for an entry without a
+    // containerPort, which would be left meaningless.
+    if (!path || input.report.data?.removable !== true) return;
+    yield* objectFix(input, 'Remove hostPort', (editor) => editor.remove(path), { preferred: true });
   },
 };

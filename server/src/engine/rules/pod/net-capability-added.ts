@@ -1,6 +1,7 @@
 import type { ObjectRule } from '../rule';
 import { containersOf, podSpecOf } from '../../workloads/pod-spec';
 import { capabilityEntries, capabilityPath, grantedCapability, isWindowsPod, usesHostNetwork } from './security-context';
+import { objectFix } from '../../fixes/object-fix';
 
 /** What each network capability lets a container do, for the message. */
 const NETWORK_CAPABILITIES: Readonly<Record<string, string>> = {
@@ -66,11 +67,20 @@ spec:
         const capability = grantedCapability(entry);
         const effect = NETWORK_CAPABILITIES[capability];
         if (!effect) continue;
+        const path = capabilityPath(container, 'add', entry.index);
         yield {
+          path,
+          data: { capability: entry.text.trim() },
           message: `Container "${container.name}" adds ${entry.text.trim()}${where}: it can ${effect}.`,
-          range: object.rangeOf(capabilityPath(container, 'add', entry.index), 'value'),
+          range: object.rangeOf(path, 'value'),
         };
       }
     }
+  },
+  *fixes(input) {
+    const { path, data } = input.report;
+    if (!path || typeof data?.capability !== 'string') return;
+    // The editor takes an emptied `add` (and `capabilities`, `securityContext`) with the entry.
+    yield* objectFix(input, `Remove capability ${data.capability}`, (editor) => editor.remove(path), { preferred: true });
   },
 };

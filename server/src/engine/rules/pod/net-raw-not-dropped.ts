@@ -1,4 +1,7 @@
 import { isPlainObject, type KubeObject } from '../../manifest/kube-object';
+import type { Fix, FixInput } from '../../fixes/fix';
+import { objectFix } from '../../fixes/object-fix';
+import type { ObjectPath } from '../../manifest/yaml-path';
 import type { ObjectRule } from '../rule';
 import { containersOf, podSpecOf, type ContainerRef, type PodSpecRef } from '../../workloads/pod-spec';
 import type { SourceRange } from '../../text/range';
@@ -98,21 +101,46 @@ spec:
       if (drops.some((entry) => entry.upper === 'NET_RAW' || entry.upper === 'ALL')) continue;
       const misspelled = drops.find((entry) => entry.upper === 'CAP_NET_RAW' || entry.upper === 'CAP_ALL');
       if (misspelled) {
+        const path = capabilityPath(container, 'drop', misspelled.index);
         yield {
+          path,
+          data: { misspelled: misspelled.text.trim(), correct: misspelled.upper.slice('CAP_'.length) },
           message:
             `Container "${container.name}" drops "${misspelled.text.trim()}", which containerd reads as CAP_${misspelled.upper} ` +
             `(Kubernetes names have no CAP_ prefix): NET_RAW is kept, ${risk}${podLevelNote}`,
-          range: object.rangeOf(capabilityPath(container, 'drop', misspelled.index), 'value'),
+          range: object.rangeOf(path, 'value'),
         };
         continue;
       }
       yield {
+        path: capabilityPath(container, 'drop'),
         message: `Container "${container.name}" does not drop NET_RAW (securityContext.capabilities.drop), ${risk}${podLevelNote}`,
         range: rangeFor(object, container),
       };
     }
   },
+  fixes: netRawFixes,
 };
+
+/**
+ * Without a misspelling, NET_RAW joins the drop list, which is created as needed. A misspelled
+ * CAP_NET_RAW is corrected in place; a misspelled CAP_ALL is not corrected by default, since dropping
+ * every capability at last may stop a container that ran with the default ones (CHOWN, SETUID...):
+ * adding NET_RAW is the change the finding asks for, correcting to ALL the one the author meant.
+ */
+function* netRawFixes(input: FixInput): Iterable<Fix> {
+  const { path, data } = input.report;
+  if (!path) return;
+  const dropNetRaw = (list: ObjectPath) => objectFix(input, 'Drop NET_RAW', (editor) => editor.append(list, 'NET_RAW'), { preferred: true });
+  const { misspelled, correct } = data ?? {};
+  if (typeof misspelled !== 'string' || typeof correct !== 'string') {
+    yield* dropNetRaw(path);
+    return;
+  }
+  const respell = objectFix(input, `Replace ${misspelled} with ${correct}`, (editor) => editor.replaceScalar(path, correct), { preferred: correct === 'NET_RAW' });
+  if (correct !== 'NET_RAW') yield* dropNetRaw(path.slice(0, -1));
+  yield* respell;
+}
 
 /**
  * The `drop` key when the container has a drop list (that is where the fix goes); otherwise, with no

@@ -1,6 +1,7 @@
 import type { ObjectRule } from '../rule';
 import { containersOf, podSpecOf } from '../../workloads/pod-spec';
 import { isPrivileged, usesHostNetwork } from './security-context';
+import { objectFix } from '../../fixes/object-fix';
 
 export const privilegedContainer: ObjectRule = {
   id: 'privileged-container',
@@ -69,10 +70,19 @@ spec:
       const reach = usesHostNetwork(pod)
         ? "shares the node's network namespace, so it can rewrite the node's iptables rules and routes directly"
         : "has the node's devices, enough to escape to the node and rewrite its iptables rules and routes";
+      const path = [...container.path, 'securityContext', 'privileged'];
       yield {
+        path,
         message: `Container "${container.name}" is privileged: it has every capability, including NET_ADMIN and NET_RAW, and ${reach}.`,
-        range: object.rangeOf([...container.path, 'securityContext', 'privileged']),
+        range: object.rangeOf(path),
       };
     }
+  },
+  *fixes(input) {
+    const path = input.report.path;
+    if (!path) return;
+    // Setting false keeps the line (and any comment on it) as a visible record of the decision.
+    yield* objectFix(input, 'Set privileged: false', (editor) => editor.replaceScalar(path, false), { preferred: true });
+    yield* objectFix(input, 'Remove privileged: true', (editor) => editor.remove(path));
   },
 };
