@@ -1,6 +1,11 @@
 import { isPlainObject } from '../../manifest/kube-object';
 import type { ObjectRule } from '../rule';
 import { annotationPath, isGoFalse, isGoTrue, isIngress, NGINX_ANNOTATION_PREFIX, nginxAnnotation } from '../../ingress/ingress';
+import { objectFix } from '../../fixes/object-fix';
+import type { YamlEditor } from '../../fixes/yaml-editor';
+
+const SSL_REDIRECT = NGINX_ANNOTATION_PREFIX + 'ssl-redirect';
+const FORCE_SSL_REDIRECT = NGINX_ANNOTATION_PREFIX + 'force-ssl-redirect';
 
 export const ingressSslRedirectDisabled: ObjectRule = {
   id: 'ingress-ssl-redirect-disabled',
@@ -72,15 +77,35 @@ spec:
     const redirectsThroughTls = hasTls && !isGoFalse(sslRedirect);
     if (isGoFalse(sslRedirect) && hasTls && !isGoTrue(forceSslRedirect)) {
       yield {
+        path: annotationPath(SSL_REDIRECT),
+        data: { annotation: SSL_REDIRECT, hasTls },
         message: `${NGINX_ANNOTATION_PREFIX}ssl-redirect: "${sslRedirect}" stops the redirect to HTTPS, so the TLS hosts of this Ingress still answer over plain HTTP.`,
         range: object.rangeOf(annotationPath(NGINX_ANNOTATION_PREFIX + 'ssl-redirect')),
       };
     }
     if (isGoFalse(forceSslRedirect) && !redirectsThroughTls) {
       yield {
+        path: annotationPath(FORCE_SSL_REDIRECT),
+        data: { annotation: FORCE_SSL_REDIRECT, hasTls },
         message: `${NGINX_ANNOTATION_PREFIX}force-ssl-redirect: "${forceSslRedirect}" overrides any controller-wide forced redirect, so this Ingress answers over plain HTTP.`,
         range: object.rangeOf(annotationPath(NGINX_ANNOTATION_PREFIX + 'force-ssl-redirect')),
       };
     }
+  },
+  *fixes(input) {
+    const { path, data } = input.report;
+    if (!path || !data) return;
+    const set = (editor: YamlEditor) => editor.replaceScalar(path, 'true');
+    if (data.annotation === SSL_REDIRECT) {
+      // "true" holds even where the controller's ConfigMap turned the redirect off; removing the
+      // annotation falls back to that ConfigMap, whose default redirects.
+      yield* objectFix(input, `Set ${SSL_REDIRECT} to "true"`, set, { preferred: true });
+      yield* objectFix(input, `Remove ${SSL_REDIRECT} (ingress-nginx redirects TLS hosts by default)`, (editor) => editor.remove(path));
+      return;
+    }
+    // Removing the override lets a controller-wide forced redirect apply again. Forcing it here is
+    // offered only with TLS on the Ingress: without it the redirect would lead to a host with no certificate.
+    yield* objectFix(input, `Remove ${FORCE_SSL_REDIRECT} (the controller-wide setting applies)`, (editor) => editor.remove(path), { preferred: true });
+    if (data.hasTls === true) yield* objectFix(input, `Set ${FORCE_SSL_REDIRECT} to "true"`, set);
   },
 };
