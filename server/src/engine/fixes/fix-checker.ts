@@ -5,7 +5,8 @@ import { parseManifest } from '../manifest/manifest-file';
 import type { Finding, Severity } from '../rules/rule';
 import { buildWorkspace, type Workspace } from '../workspace/workspace';
 import { applyTextEdits, editsOverlap } from './apply-edits';
-import type { Fix } from './fix';
+import type { Fix, TextEdit } from './fix';
+import { movedFindings, sameObjects } from './moved-findings';
 
 /** The files a fix may be checked against, and how to read the text of the ones it edits. */
 export interface FixEnvironment {
@@ -42,6 +43,7 @@ export class FixChecker {
     const targets = Array.isArray(finding) ? (finding as readonly Finding[]) : [finding as Finding];
     const edited = new Map<string, ManifestFile>();
     const texts = new Map<string, string>();
+    const changes = new Map<string, { oldText: string; edits: TextEdit[] }>();
     for (const fileEdit of fix.edits) {
       if (editsOverlap(fileEdit.edits)) return { ok: false, reason: 'its edits overlap' };
       const existing = this.environment.files.find((file) => file.uri === fileEdit.uri);
@@ -54,9 +56,13 @@ export class FixChecker {
         return { ok: false, reason: `${fileEdit.uri} would no longer parse` };
       }
       edited.set(fileEdit.uri, file);
+      if (!changes.has(fileEdit.uri)) changes.set(fileEdit.uri, { oldText: original, edits: [] });
+      // Edits of a second FileEdit of the same file apply to the first one's result: no fast path then.
+      if (texts.has(fileEdit.uri)) changes.delete(fileEdit.uri);
+      else changes.get(fileEdit.uri)?.edits.push(...fileEdit.edits);
       texts.set(fileEdit.uri, text);
     }
-    const after = this.findingsAfter(edited);
+    const after = this.layoutOnly(edited, changes) ?? this.findingsAfter(edited);
     for (const target of targets) {
       const own = findingKey(target);
       const ownBefore = this.reported(target.uri).filter((candidate) => findingKey(candidate) === own).length;
@@ -88,6 +94,23 @@ export class FixChecker {
       this.reportedBefore.set(uri, findings);
     }
     return findings;
+  }
+
+  /**
+   * The findings after a fix that changes no object's value (comments, layout): cross-object
+   * findings cannot change, so the baseline's are moved into the edited text instead of running
+   * the cross-object rules again. Undefined when some edited file's objects changed.
+   */
+  private layoutOnly(edited: ReadonlyMap<string, ManifestFile>, changes: ReadonlyMap<string, { oldText: string; edits: TextEdit[] }>): Map<string, Finding[]> | undefined {
+    const result = new Map<string, Finding[]>();
+    for (const [uri, file] of edited) {
+      const before = this.environment.files.find((candidate) => candidate.uri === uri);
+      const change = changes.get(uri);
+      if (!before || !change || !sameObjects(before, file)) return undefined;
+      const cross = movedFindings(this.baseline().cross.get(uri) ?? [], before, file, change.oldText, applyTextEdits(change.oldText, change.edits), change.edits);
+      result.set(uri, reportable(file, cross, this.environment.config, true));
+    }
+    return result;
   }
 
   // Files a fix does not edit keep their own single-file findings: only cross-object findings can
