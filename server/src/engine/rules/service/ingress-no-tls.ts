@@ -2,6 +2,9 @@ import { isPlainObject, type KubeObject } from '../../manifest/kube-object';
 import type { ObjectRule } from '../rule';
 import { defaultBackendKeyOf, hostlessRuleLocation, ingressRulesOf, ingressSpecOf, isGoTrue } from '../../ingress/ingress';
 import { hostnameCovers } from '../../net/hostname';
+import { objectFix } from '../../fixes/object-fix';
+
+const SECRET_NOTE = '(placeholder: create the certificate Secret)';
 
 export const ingressNoTls: ObjectRule = {
   id: 'ingress-no-tls',
@@ -69,7 +72,11 @@ spec:
       // The whole Ingress is plaintext: one finding where its routing starts.
       const key = Array.isArray(spec.rules) && spec.rules.length > 0 ? 'rules' : defaultBackendKeyOf(spec);
       if (!key) return;
+      const rules = ingressRulesOf(spec);
+      const hosts = [...new Set(rules.flatMap((rule) => (rule.host === undefined ? [] : [rule.host])))];
       yield {
+        path: ['spec', 'tls'],
+        data: { hosts, hostless: rules.some((rule) => rule.host === undefined) },
         message: `Ingress "${name}" has no spec.tls, so its traffic is served over plain HTTP unless another Ingress sets up TLS for the same hosts.`,
         range: object.rangeOf(['spec', key], 'key'),
       };
@@ -91,12 +98,45 @@ spec:
       }
       if (tlsHosts.some((pattern) => hostnameCovers(pattern, rule.host, 'one-label'))) continue;
       yield {
+        path: ['spec', 'tls'],
+        data: { host: rule.host },
         message: `Host ${rule.host} is not listed in any spec.tls entry of Ingress "${name}", so it is served over plain HTTP unless another Ingress sets up TLS for it.`,
         range: object.rangeOf([...rule.path, 'host'], 'value'),
       };
     }
   },
+  // Not preferred: until the Secret exists the controller serves its default certificate, and the
+  // redirect it turns on for TLS hosts then sends every client to it.
+  *fixes(input) {
+    const { path, data } = input.report;
+    if (!path || !data) return;
+    const ingressName = input.object?.name ?? 'ingress';
+    if (typeof data.host === 'string') {
+      const secretName = `${secretNameOf(data.host)}-tls`;
+      yield* objectFix(input, `Add a spec.tls entry for ${data.host} with Secret ${secretName} ${SECRET_NOTE}`, (editor) => editor.append(path, { hosts: [data.host], secretName }));
+      return;
+    }
+    const hosts = Array.isArray(data.hosts) ? (data.hosts as string[]) : [];
+    const secretName = `${ingressName}-tls`;
+    if (hosts.length === 0) {
+      // No rule names a host: an entry without hosts is the one for the controller's catch-all server.
+      yield* objectFix(input, `Add spec.tls with Secret ${secretName} ${SECRET_NOTE}`, (editor) => editor.append(path, { secretName }));
+      return;
+    }
+    // Host-less rules beside named hosts would stay plaintext behind a TLS entry that lists hosts.
+    if (data.hostless === true) return;
+    yield* objectFix(input, `Add spec.tls for ${hosts.join(', ')} with Secret ${secretName} ${SECRET_NOTE}`, (editor) => editor.append(path, { hosts, secretName }));
+  },
 };
+
+/** A Secret name from a host name: `*.shop.example.com` gives `wildcard-shop-example-com`. */
+function secretNameOf(host: string): string {
+  return host
+    .toLowerCase()
+    .replace(/^\*\./, 'wildcard.')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
 
 /** TLS set up by the controller or cloud load balancer from annotations, without `spec.tls`. */
 function hasControllerTls(object: KubeObject): boolean {
