@@ -1,7 +1,10 @@
 import type { KubeObject } from '../../manifest/kube-object';
 import { cidrSyntaxProblem, cidrWithin, hasHostBitsClear, networkAddress, parseCidr, sameBlock, type Cidr } from '../../net/cidr';
 import { allRulesOf, ipBlocksOf, networkPolicySpecOf, type IpBlockPeer } from '../../policy/network-policy';
+import { objectFix } from '../../fixes/object-fix';
+import type { ObjectPath } from '../../manifest/yaml-path';
 import type { ObjectRule, Report } from '../rule';
+import { repairCidr } from './cidr-repair';
 
 export const netpolInvalidCidr: ObjectRule = {
   id: 'netpol-invalid-cidr',
@@ -60,19 +63,48 @@ spec:
     // The API server validates every rule, whatever `policyTypes` says.
     for (const block of ipBlocksOf(allRulesOf(spec))) yield* blockProblems(object, block);
   },
+  *fixes(input) {
+    const { path, data } = input.report;
+    if (!path || typeof data?.network !== 'string') return;
+    const { network, host } = data;
+    // A text the API server takes today (with a warning) already lets through what the rewritten
+    // block does: what other rules say about that block, quoting the new text, is revealed. A text
+    // it refuses is another matter: the fix makes the policy exist, and what it allows is caused.
+    const reveals = data.acceptedToday === true ? JUDGES_BLOCK_REACH : undefined;
+    // The network is the block the cluster enforces today, so the preferred fix changes the text
+    // and not the traffic. The single host narrows a `cidr` to what was probably meant; it is not
+    // offered for an `except`, where a smaller exception would let more through.
+    yield* objectFix(input, `Change to ${network}`, (editor) => editor.replaceScalar(path, network), { preferred: true, reveals });
+    if (typeof host === 'string') yield* objectFix(input, `Change to the single host ${host}`, (editor) => editor.replaceScalar(path, host), { reveals });
+  },
 };
 
 function* blockProblems(object: KubeObject, block: IpBlockPeer): Generator<Report> {
   if (block.cidr !== undefined) {
     const problem = block.cidr === '' ? '`cidr` is empty, so the API server rejects the policy.' : syntaxProblem('`cidr`', block.cidr) ?? hostBitsProblem('`cidr`', block.cidr);
-    if (problem) yield { message: problem, range: object.rangeOf([...block.path, 'cidr'], 'value') };
+    const path = [...block.path, 'cidr'];
+    if (problem) yield { message: problem, range: object.rangeOf(path, 'value'), ...repairOf(path, block.cidr, 'cidr') };
   }
   const cidr = block.cidr !== undefined && !cidrSyntaxProblem(block.cidr) ? parseCidr(block.cidr) : undefined;
   for (const { index, text } of block.except) {
     const what = '`except` entry';
     const problem = syntaxProblem(what, text) ?? (cidr ? containmentProblem(text, cidr) : undefined) ?? hostBitsProblem(what, text);
-    if (problem) yield { message: problem, range: object.rangeOf([...block.path, 'except', index], 'value') };
+    const path = [...block.path, 'except', index];
+    if (problem) yield { message: problem, range: object.rangeOf(path, 'value'), ...repairOf(path, text, 'except') };
   }
+}
+
+/** Rules that judge what an ipBlock lets through, and quote its text. */
+const JUDGES_BLOCK_REACH = ['netpol-metadata-egress', 'netpol-ipblock-any', 'netpol-ipblock-internal'];
+
+/** The report's fix data: the repaired text, and for a `cidr` the single host it may have meant. */
+function repairOf(path: ObjectPath, text: string, field: 'cidr' | 'except'): Pick<Report, 'path' | 'data'> {
+  const repair = repairCidr(text);
+  if (!repair) return {};
+  // Bits after the prefix and a zero-padded prefix are warned about, not refused, by today's API servers.
+  const problem = cidrSyntaxProblem(text);
+  const acceptedToday = problem === undefined || problem === 'prefix-leading-zeros';
+  return { path, data: { network: repair.network, host: field === 'cidr' ? repair.host : undefined, acceptedToday } };
 }
 
 function syntaxProblem(what: string, text: string): string | undefined {
