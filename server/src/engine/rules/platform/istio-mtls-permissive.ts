@@ -2,6 +2,7 @@ import { isPlainObject } from '../../manifest/kube-object';
 import type { ObjectRule } from '../rule';
 import { customResourceSpecOf, upperString } from './custom-resource';
 import { istioPolicyScope } from './istio-scope';
+import { objectFix } from '../../fixes/object-fix';
 
 // UNSET inherits from the parent policy (namespace, then mesh) and STRICT is the goal: neither is reported.
 const CONSEQUENCES: Record<string, string> = {
@@ -57,6 +58,7 @@ spec:
       const mode = upperString(spec.mtls.mode);
       if (mode && CONSEQUENCES[mode]) {
         yield {
+          path: ['spec', 'mtls', 'mode'],
           message: `mTLS mode ${mode} applies to ${scope}: it ${CONSEQUENCES[mode]}.`,
           range: object.rangeOf(['spec', 'mtls', 'mode']),
         };
@@ -67,9 +69,18 @@ spec:
       const mode = isPlainObject(setting) ? upperString(setting.mode) : undefined;
       if (!mode || !CONSEQUENCES[mode]) continue;
       yield {
+        path: ['spec', 'portLevelMtls', port, 'mode'],
+        data: { port },
         message: `mTLS mode ${mode} on port ${port} of ${scope}: the port ${CONSEQUENCES[mode]}.`,
         range: object.rangeOf(['spec', 'portLevelMtls', port, 'mode']),
       };
     }
+  },
+  *fixes(input) {
+    const path = input.report.path;
+    if (!path) return;
+    const port = input.report.data?.port;
+    const title = typeof port === 'string' ? `Set the mTLS mode of port ${port} to STRICT` : 'Set mtls.mode to STRICT';
+    yield* objectFix(input, title, (editor) => editor.replaceScalar(path, 'STRICT'), { preferred: true });
   },
 };
