@@ -3,6 +3,7 @@ import { isPlainObject } from '../../manifest/kube-object';
 import { parseAddress } from '../../net/cidr';
 import type { ObjectRule } from '../rule';
 import { podSpecOf } from '../../workloads/pod-spec';
+import { objectFix } from '../../fixes/object-fix';
 
 export const publicDnsNameserver: ObjectRule = {
   id: 'public-dns-nameserver',
@@ -61,11 +62,22 @@ spec:
         : 'DNS queries of the pod can go out of the cluster in plain text (musl-based images ask every nameserver at once)';
     for (const [index, nameserver] of dnsConfig.nameservers.entries()) {
       if (typeof nameserver !== 'string' || !isPublicAddress(nameserver)) continue;
+      const path = [...pod.path, 'dnsConfig', 'nameservers', index];
       yield {
+        path,
+        data: { nameserver: nameserver.trim(), keepsResolver: pod.spec.dnsPolicy !== 'None' },
         message: `Nameserver ${nameserver.trim()} is a public address: ${scope}, and its answers decide where the pod connects.`,
-        range: object.rangeOf([...pod.path, 'dnsConfig', 'nameservers', index], 'value'),
+        range: object.rangeOf(path, 'value'),
       };
     }
+  },
+  *fixes(input) {
+    const { path, data } = input.report;
+    // Only where the pod keeps a resolver it is known to work with (the cluster DNS, or the node's):
+    // with dnsPolicy None the nameservers listed are all it has. Not preferred, so fix-all leaves the
+    // choice of resolver, which is usually deliberate, to the author.
+    if (!path || data?.keepsResolver !== true || typeof data.nameserver !== 'string') return;
+    yield* objectFix(input, `Remove nameserver ${data.nameserver}`, (editor) => editor.remove(path));
   },
 };
 

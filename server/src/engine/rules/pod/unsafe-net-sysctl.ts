@@ -1,6 +1,7 @@
 import { isPlainObject } from '../../manifest/kube-object';
 import type { ObjectRule } from '../rule';
 import { podSpecOf } from '../../workloads/pod-spec';
+import { objectFix } from '../../fixes/object-fix';
 
 /**
  * The `net.*` sysctls Kubernetes treats as safe (namespaced and isolated from other pods), as listed
@@ -87,13 +88,22 @@ spec:
       const name = canonicalSysctlName(sysctl.name.trim());
       if (!name.startsWith('net.') || SAFE_NET_SYSCTLS.has(name)) continue;
       const effect = KNOWN_EFFECTS.find((known) => known.pattern.test(name))?.effect;
+      const path = [...pod.path, 'securityContext', 'sysctls', index];
       yield {
+        path,
+        data: { sysctl: sysctl.name.trim() },
         message:
           `Sysctl "${sysctl.name}" is not in Kubernetes' safe set: it is not known to be isolated from the node and ` +
           `other pods${effect ? `, and ${effect}` : ''}.`,
-        range: object.rangeOf([...pod.path, 'securityContext', 'sysctls', index, 'name']),
+        range: object.rangeOf([...path, 'name']),
       };
     }
+  },
+  *fixes(input) {
+    const { path, data } = input.report;
+    if (!path || typeof data?.sysctl !== 'string') return;
+    // The whole item goes (name and value); an emptied `sysctls` goes with it.
+    yield* objectFix(input, `Remove sysctl ${data.sysctl}`, (editor) => editor.remove(path), { preferred: true });
   },
 };
 
