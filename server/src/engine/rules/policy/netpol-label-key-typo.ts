@@ -1,4 +1,5 @@
 import { effectiveRulesOf, networkPolicySpecOf, selectorKeysOf, selectorsOf, type PolicySelector } from '../../policy/network-policy';
+import { objectFix } from '../../fixes/object-fix';
 import type { ObjectRule } from '../rule';
 import { didYouMean } from './did-you-mean';
 
@@ -80,9 +81,23 @@ spec:
         }
         const meant = didYouMean(key, WELL_KNOWN_KEYS);
         if (!meant || meant === key) continue;
-        yield { message: `\`${key}\` looks like a misspelling of \`${meant}\`: a selector on a label key nothing carries ${consequence(selector)}.`, range };
+        yield {
+          message: `\`${key}\` looks like a misspelling of \`${meant}\`: a selector on a label key nothing carries ${consequence(selector)}.`,
+          range,
+          path,
+          data: { meant, inMatchLabels },
+        };
       }
     }
+  },
+  *fixes(input) {
+    const { path, data } = input.report;
+    const meant = data?.meant;
+    if (!path || typeof meant !== 'string') return;
+    // Not preferred: label keys are anyone's to choose, so a key near a well-known one may be
+    // carried by pods outside the workspace; the rename is a guess to confirm, not to apply in bulk.
+    // A key of `matchLabels` is renamed; a requirement's key is the value of its `key` field.
+    yield* objectFix(input, `Change the label key to ${meant}`, (editor) => (data?.inMatchLabels === true ? editor.renameKey(path, meant) : editor.replaceScalar(path, meant)));
   },
 };
 
