@@ -1,8 +1,12 @@
-import { isPlainObject, type PlainObject } from '../../manifest/kube-object';
+import { isPlainObject, type KubeObject, type PlainObject } from '../../manifest/kube-object';
 import type { ObjectPath } from '../../manifest/yaml-path';
-import type { SourceRange } from '../../text/range';
 import type { ObjectRule, Report } from '../rule';
 import { customResourceSpecOf, upperString } from './custom-resource';
+import { objectFix } from '../../fixes/object-fix';
+
+// With these the author set up TLS to a destination outside the mesh: Istio's own certificates
+// (ISTIO_MUTUAL) would not be what that destination expects.
+const OWN_CERTIFICATE_FIELDS = ['clientCertificate', 'privateKey', 'caCertificates', 'credentialName', 'caCrl'];
 
 export const istioDestinationruleTlsDisabled: ObjectRule = {
   id: 'istio-destinationrule-tls-disabled',
@@ -64,14 +68,24 @@ spec:
     for (const { path, policy, subset } of policies) {
       if (!isPlainObject(policy)) continue;
       const target = subset === undefined ? host : `subset ${subset} of ${host}`;
-      if (disablesTls(policy)) yield report(object.rangeOf([...path, 'tls', 'mode']), target);
+      if (disablesTls(policy)) yield report(object, [...path, 'tls', 'mode'], target);
       if (!Array.isArray(policy.portLevelSettings)) continue;
       for (const [index, setting] of policy.portLevelSettings.entries()) {
         if (!isPlainObject(setting) || !disablesTls(setting)) continue;
         const port = isPlainObject(setting.port) && setting.port.number !== undefined ? ` on port ${String(setting.port.number)}` : '';
-        yield report(object.rangeOf([...path, 'portLevelSettings', index, 'tls', 'mode']), `${target}${port}`);
+        yield report(object, [...path, 'portLevelSettings', index, 'tls', 'mode'], `${target}${port}`);
       }
     }
+  },
+  *fixes(input) {
+    const path = input.report.path;
+    if (!path || !input.object) return;
+    const tlsPath = path.slice(0, -1);
+    const tls = input.object.get(tlsPath);
+    if (isPlainObject(tls) && !OWN_CERTIFICATE_FIELDS.some((field) => tls[field] !== undefined)) {
+      yield* objectFix(input, 'Set tls.mode to ISTIO_MUTUAL', (editor) => editor.replaceScalar(path, 'ISTIO_MUTUAL'), { preferred: true });
+    }
+    yield* objectFix(input, "Remove tls (Istio's automatic mutual TLS applies)", (editor) => editor.remove(tlsPath));
   },
 };
 
@@ -79,9 +93,10 @@ function disablesTls(settings: PlainObject): boolean {
   return isPlainObject(settings.tls) && upperString(settings.tls.mode) === 'DISABLE';
 }
 
-function report(range: SourceRange, target: string): Report {
+function report(object: KubeObject, path: ObjectPath, target: string): Report {
   return {
+    path,
     message: `tls.mode DISABLE sends traffic to ${target} in plaintext, overriding Istio's automatic mutual TLS: it is neither encrypted nor authenticated.`,
-    range,
+    range: object.rangeOf(path),
   };
 }
