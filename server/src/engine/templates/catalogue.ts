@@ -44,6 +44,7 @@ export const TEMPLATES: readonly PolicyTemplate[] = [
       'Isolates every pod of the namespace in both directions, including pods added later: nothing reaches them and they ' +
       'reach nothing, DNS included, until allow policies open what each workload needs. Add **Allow DNS** with it.',
     parameters: [NAMESPACE],
+    meantWith: ['allow-dns'],
     snippet: 'netpol-default-deny',
     render: (params) => renderDefaultDeny('default-deny', params.namespace, ['Ingress', 'Egress']),
   },
@@ -54,6 +55,7 @@ export const TEMPLATES: readonly PolicyTemplate[] = [
       'Isolates every pod of the namespace for ingress, including pods added later: no connection reaches them until ' +
       'an allow policy admits it. Outbound traffic stays open.',
     parameters: [NAMESPACE],
+    meantWith: [],
     snippet: 'netpol-default-deny-ingress',
     render: (params) => renderDefaultDeny('default-deny-ingress', params.namespace, ['Ingress']),
   },
@@ -64,6 +66,7 @@ export const TEMPLATES: readonly PolicyTemplate[] = [
       'Isolates every pod of the namespace for egress: they may connect nowhere, DNS included, until allow policies ' +
       'open it. Add **Allow DNS** with it, or names stop resolving.',
     parameters: [NAMESPACE],
+    meantWith: ['allow-dns'],
     snippet: 'netpol-default-deny-egress',
     render: (params) => renderDefaultDeny('default-deny-egress', params.namespace, ['Egress']),
   },
@@ -72,8 +75,10 @@ export const TEMPLATES: readonly PolicyTemplate[] = [
     title: 'Allow DNS',
     description:
       'Lets every pod of the namespace query the cluster DNS (pods labelled `k8s-app: kube-dns` in `kube-system`, which ' +
-      'CoreDNS and kube-dns both carry) on UDP and TCP port 53, and nothing else: the companion of an egress default deny.',
+      'CoreDNS and kube-dns both carry) on UDP and TCP port 53: the companion of an egress default deny. On its own it ' +
+      'isolates egress too, leaving DNS as the only way out.',
     parameters: [NAMESPACE],
+    meantWith: [],
     snippet: 'netpol-allow-dns',
     render: (params) => renderAllowDns('allow-dns', params.namespace),
   },
@@ -82,8 +87,10 @@ export const TEMPLATES: readonly PolicyTemplate[] = [
     title: 'Allow traffic within the namespace',
     description:
       'Lets the pods of the namespace connect to each other on every port, in both directions (ingress from and egress ' +
-      'to pods of the namespace), while default-deny policies keep everything else out.',
+      'to pods of the namespace), under a default deny that keeps everything else out. Its egress rule isolates egress, ' +
+      'so use it with **Default deny** and **Allow DNS**.',
     parameters: [NAMESPACE],
+    meantWith: ['default-deny', 'allow-dns'],
     snippet: 'netpol-allow-same-namespace',
     render: (params) =>
       renderDocuments([
@@ -98,8 +105,10 @@ export const TEMPLATES: readonly PolicyTemplate[] = [
     title: 'Allow ingress from a namespace',
     description:
       'Admits connections from every pod of another namespace, chosen by its name label `kubernetes.io/metadata.name` ' +
-      '(set by the API server, so it cannot be forged by relabelling a namespace), to the pods given, on the port given.',
+      '(set by the API server, so it cannot be forged by relabelling a namespace), to the pods given, on the port given. ' +
+      'Use it with a default deny: alone it isolates the pods it selects and leaves the others open.',
     parameters: [NAMESPACE, { name: 'sourceNamespace', required: true, description: 'The namespace whose pods may connect.' }, TARGET_PODS, PORT, PROTOCOL],
+    meantWith: ['default-deny-ingress'],
     snippet: 'netpol-allow-from-namespace',
     render: (params) =>
       ingressFrom(policyName('allow-from', params.sourceNamespace, ...toPods(params.podLabels), params.port), params, namespacePeer(params.sourceNamespace ?? '')),
@@ -110,7 +119,7 @@ export const TEMPLATES: readonly PolicyTemplate[] = [
     description:
       'Admits connections from the ingress controller pods only (its namespace and labels together, in one peer) to the ' +
       'pods given, on the port given: the web-facing workloads stay reachable through the controller, not from the rest ' +
-      'of the cluster.',
+      'of the cluster. Use it with a default deny.',
     parameters: [
       NAMESPACE,
       { name: 'ingressController', required: true, description: 'The namespace and pod labels of the ingress controller.' },
@@ -118,6 +127,7 @@ export const TEMPLATES: readonly PolicyTemplate[] = [
       PORT,
       PROTOCOL,
     ],
+    meantWith: ['default-deny-ingress'],
     snippet: 'netpol-allow-from-ingress-controller',
     render: (params) => {
       const controller = params.ingressController ?? { namespace: '', labels: {} };
@@ -128,7 +138,9 @@ export const TEMPLATES: readonly PolicyTemplate[] = [
   {
     id: 'allow-port-from-pods',
     title: 'Allow a port from pods with a label',
-    description: 'Admits connections on one port from the pods of the namespace that carry the labels given, to the pods given.',
+    description:
+      'Admits connections on one port from the pods of the namespace that carry the labels given, to the pods given. ' +
+      'Use it with a default deny.',
     parameters: [
       NAMESPACE,
       { name: 'sourcePodLabels', required: true, description: 'Labels of the client pods (in the same namespace).' },
@@ -136,6 +148,7 @@ export const TEMPLATES: readonly PolicyTemplate[] = [
       PROTOCOL,
       TARGET_PODS,
     ],
+    meantWith: ['default-deny-ingress'],
     snippet: 'netpol-allow-from',
     render: (params) =>
       ingressFrom(policyName('allow-from', labelsWord(params.sourcePodLabels), ...toPods(params.podLabels), params.port), params, { podSelector: podSelector(params.sourcePodLabels) }),
@@ -150,6 +163,7 @@ export const TEMPLATES: readonly PolicyTemplate[] = [
       'network plugin, and the private ranges may also hold networks outside the cluster (VPNs, peered VPCs), so ' +
       'narrow them to the cluster\'s pod and Service ranges where they are known.',
     parameters: [NAMESPACE],
+    meantWith: [],
     snippet: 'netpol-deny-egress-outside-cluster',
     render: (params) =>
       renderDocuments([
@@ -166,6 +180,7 @@ export const TEMPLATES: readonly PolicyTemplate[] = [
       'certificates, can connect. Named `default` as Istio names namespace-wide policies; needs Istio 1.22 or later ' +
       'for `security.istio.io/v1` (use `v1beta1` before).',
     parameters: [NAMESPACE],
+    meantWith: [],
     snippet: 'netpol-istio-strict-mtls',
     render: (params) =>
       renderDocuments([{ apiVersion: 'security.istio.io/v1', kind: 'PeerAuthentication', metadata: objectMetadata('default', params.namespace), spec: { mtls: { mode: 'STRICT' } } }]),

@@ -56,6 +56,11 @@ export interface PolicyTemplate {
   /** What the policy does and what it takes to use it safely (Markdown). */
   description: string;
   parameters: readonly TemplateParameter[];
+  /**
+   * The templates this one is meant to be used with, as its description says: allow policies open
+   * holes in a default deny, and alone they isolate the pods they select and leave the others open.
+   */
+  meantWith: readonly TemplateId[];
   /** The prefix of the editor snippet that writes the same policy. */
   snippet: string;
   /** YAML text: 2-space indentation, "\n" line ends, no leading `---`, documents joined by `---`. */
