@@ -5,6 +5,7 @@ import { ExitCode, processIO, type CommandIO } from './command-io';
 import { runConnectivity } from './connectivity-command';
 import { CONNECTIVITY_FORMATS } from './connectivity-report';
 import { FIX_USAGE, FixUsageError, runFix } from './fix-command';
+import { runGenerateCommand } from './generate-command';
 import { runLint } from './lint-command';
 import { ConfigError, loadConfig } from './load-config';
 import { runRules } from './rules-command';
@@ -19,6 +20,9 @@ Commands:
                       and with external addresses (same PATH rules as lint).
   fix [PATH...]       Apply the preferred safe fix of each finding in place (same PATH rules
                       as lint); --dry-run prints a unified diff instead. See fix --help.
+  generate [PATH...] [--namespace NS] [--output DIR]
+                      Print least-privilege NetworkPolicies (default deny, then what each
+                      workload needs, inferred from the manifests). See generate --help.
   rules               List the rules.
   lsp --stdio         Start the language server over standard input/output (for editors).
 
@@ -33,7 +37,8 @@ Options:
 
 Exit status of lint: 0 no findings, 1 findings, 2 usage or I/O error.
 Exit status of fix: 0 nothing left to fix, 1 findings with a safe fix remain, 2 usage or I/O error.
-Exit status of connectivity: 0 (also when nothing is allowed), 2 usage or I/O error.`;
+Exit status of connectivity: 0 (also when nothing is allowed), 2 usage or I/O error.
+Exit status of generate: 0, 2 usage or I/O error.`;
 
 class UsageError extends Error {}
 
@@ -85,6 +90,8 @@ async function dispatch(argv: readonly string[], io: CommandIO): Promise<ExitCod
       const config = await loadConfig(values.config, []);
       return runFix(positionals.length > 0 ? positionals : ['.'], { dryRun: values['dry-run'] ?? false, rules: values.rule ?? [] }, config, io);
     }
+    case 'generate':
+      return runGenerateCommand(rest, io);
     case 'connectivity': {
       const { values, positionals } = parseArgs({ args: rest, options: { format: { type: 'string', default: 'text' } }, allowPositionals: true });
       return runConnectivity(positionals.length > 0 ? positionals : ['.'], formatOption(values.format, CONNECTIVITY_FORMATS), io);

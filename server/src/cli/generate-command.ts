@@ -1,0 +1,119 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildWorkspace, noticesOf, parseManifest, type ManifestFile } from '../engine';
+import { generatePolicies, generatedYaml, type GeneratedPolicy } from '../engine/generate';
+import { collectManifestFiles, describeFsError } from '../files/collect-files';
+import { ExitCode, type CommandIO } from './command-io';
+import { skippedDocumentsOf } from './skipped-content';
+
+export const GENERATE_USAGE = `Usage: kube-netsec generate [PATH...] [options]
+
+Prints least-privilege NetworkPolicies for the workloads of the manifests: a default deny per
+namespace, and for each workload an ingress policy admitting the clients inferred from the
+manifests (workloads that name its Services, the Ingress controller or Gateway for routed
+Services) and an egress policy to the Services it names and to the cluster DNS. Each rule carries
+a comment saying what it was inferred from. PATH works as for lint (default: the current folder;
+- reads standard input). System namespaces (kube-system...) are left out unless --namespace names one.
+
+Options:
+  --namespace NS      Only the workloads of namespace NS.
+  --output DIR        Write one file per namespace, DIR/<namespace>.yaml, instead of printing.
+  -h, --help          Show this help.
+
+Exit status: 0 policies generated (or no workload found), 2 usage or I/O error.`;
+
+/** `kube-netsec generate`: its arguments, as they follow the command name. */
+export async function runGenerateCommand(args: readonly string[], io: CommandIO): Promise<ExitCode> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...args], options: { namespace: { type: 'string' }, output: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } }, allowPositionals: true });
+  } catch (error) {
+    return usageError((error as Error).message, io);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.out(GENERATE_USAGE);
+    return ExitCode.Clean;
+  }
+  if (values.namespace === '') return usageError('--namespace needs a namespace name', io);
+  if (values.output === '') return usageError('--output needs a folder', io);
+  return runGenerate(positionals.length > 0 ? positionals : ['.'], { namespace: values.namespace, output: values.output }, io);
+}
+
+export interface GenerateCommandOptions {
+  namespace?: string;
+  output?: string;
+}
+
+/**
+ * Reads the manifests, generates the policies and prints them (or writes them under `output`).
+ * Content that cannot be used is skipped with a warning on standard error; what the inference could
+ * not conclude is said there too, as notes.
+ */
+export async function runGenerate(paths: readonly string[], options: GenerateCommandOptions, io: CommandIO): Promise<ExitCode> {
+  const files = await readManifests(paths, io);
+  if (!files) return ExitCode.UsageOrIoError;
+  const workspace = buildWorkspace(files);
+  if (options.namespace !== undefined && !workspace.model.workloads.some((workload) => workload.id.namespace === options.namespace)) {
+    io.error(`kube-netsec: no workload of namespace "${options.namespace}" in the manifests`);
+    return ExitCode.UsageOrIoError;
+  }
+  const result = generatePolicies(workspace, { namespace: options.namespace, defaultDeny: true, fileName: (uri) => uri });
+  for (const note of result.notes) io.error(`kube-netsec: note: ${note.message}`);
+  if (result.policies.length === 0) {
+    io.error('kube-netsec: no workload to generate policies for');
+    return ExitCode.Clean;
+  }
+  if (options.output === undefined) {
+    io.out(generatedYaml(result.policies).replace(/\n$/, ''));
+    return ExitCode.Clean;
+  }
+  return writeByNamespace(options.output, result.policies, io);
+}
+
+async function writeByNamespace(folder: string, policies: readonly GeneratedPolicy[], io: CommandIO): Promise<ExitCode> {
+  const byNamespace = new Map<string, GeneratedPolicy[]>();
+  for (const policy of policies) byNamespace.set(policy.namespace, [...(byNamespace.get(policy.namespace) ?? []), policy]);
+  try {
+    await mkdir(folder, { recursive: true });
+    for (const [namespace, list] of byNamespace) {
+      const path = join(folder, `${namespace}.yaml`);
+      await writeFile(path, generatedYaml(list), 'utf8');
+      io.error(`kube-netsec: wrote ${path} (${list.length} ${list.length === 1 ? 'policy' : 'policies'})`);
+    }
+  } catch (error) {
+    io.error(`kube-netsec: ${folder}: ${describeFsError(error)}`);
+    return ExitCode.UsageOrIoError;
+  }
+  return ExitCode.Clean;
+}
+
+/** The manifests under `paths` ("-" is standard input), or undefined when one cannot be read (said on stderr). */
+async function readManifests(paths: readonly string[], io: CommandIO): Promise<ManifestFile[] | undefined> {
+  const collected = await collectManifestFiles(paths.filter((path) => path !== '-'));
+  let failed = collected.errors.length > 0;
+  for (const error of collected.errors) io.error(`kube-netsec: ${error}`);
+  const files: ManifestFile[] = [];
+  const read = (name: string, text: string): void => {
+    const file = parseManifest(name, text);
+    for (const notice of noticesOf(file)) io.error(`${name}:${notice.range.start.line + 1}:${notice.range.start.character + 1}: note: ${notice.message}`);
+    for (const skipped of skippedDocumentsOf(file)) io.error(`${name}:${skipped.line}:${skipped.column}: warning: ${skipped.reason}`);
+    files.push(file);
+  };
+  if (paths.includes('-')) read('<stdin>', await io.readStdin());
+  for (const path of collected.files) {
+    try {
+      read(path, await readFile(path, 'utf8'));
+    } catch (error) {
+      io.error(`kube-netsec: ${path}: ${describeFsError(error)}`);
+      failed = true;
+    }
+  }
+  return failed ? undefined : files;
+}
+
+function usageError(message: string, io: CommandIO): ExitCode {
+  io.error(`kube-netsec: ${message}\n\n${GENERATE_USAGE}`);
+  return ExitCode.UsageOrIoError;
+}
