@@ -1,7 +1,8 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver';
 import type { CheckedFix } from '../engine';
+import type { PolicyPlacement } from '../engine/templates';
 import type { DocumentFixes } from './document-fixes';
-import { FIX_ALL_KIND, fixAllToCodeAction, fixToCodeAction, showDocumentationAction } from './to-code-action';
+import { FIX_ALL_KIND, fixAllToCodeAction, fixToCodeAction, showDocumentationAction, sourceFixToCodeAction } from './to-code-action';
 import { toWorkspaceEdit, type EditSupport } from './to-workspace-edit';
 
 export interface CodeActionContextOfServer {
@@ -10,12 +11,15 @@ export interface CodeActionContextOfServer {
   /** The version of an open document (edits of it carry it), null for a file that is not open. */
   versionOf(uri: string): number | null;
   hasDocumentation(ruleId: string): boolean;
+  /** Where inserted policies go (`kubeNetsec.templates.placement`). */
+  placement: PolicyPlacement;
   log(message: string): void;
 }
 
 /**
  * The code actions of a request: for each kube-netsec diagnostic in it, the engine's checked fixes
- * (suppressions last) and the rule's documentation; the fix-all source action when asked for.
+ * (suppressions last) and the rule's documentation; when asked for, the fix-all action and the
+ * default-deny policies of the document's namespaces.
  * Source actions cost a pass over every finding, so they are computed only when the request names
  * their kind (VS Code's lightbulb never shows them).
  */
@@ -43,6 +47,13 @@ export function codeActionsOf(params: CodeActionParams, context: CodeActionConte
     const all = context.fixes.fixAll();
     const edit = all.edits.length > 0 ? toWorkspaceEdit([{ uri: all.uri, edits: all.edits }], context.versionOf, context.support) : undefined;
     if (edit) actions.push(fixAllToCodeAction(all, edit));
+  }
+  if (wants(only, CodeActionKind.Source)) {
+    for (const fix of context.fixes.defaultDenyFixes(context.placement)) {
+      const edit = toWorkspaceEdit(fix.edits, context.versionOf, context.support);
+      if (edit) actions.push(sourceFixToCodeAction(fix, edit));
+      else context.log(`"${fix.title}" is not offered: the editor cannot create files through a workspace edit.`);
+    }
   }
   return actions;
 }

@@ -1,5 +1,7 @@
 import type { Diagnostic } from 'vscode-languageserver';
-import { fixAllOfFile, fixesOf, type CheckedFix, type FileFixes, type FixChecker, type LocatedFinding } from '../engine';
+import { fixAllOfFile, fixesOf, type CheckedFix, type FileFixes, type Fix, type FixChecker, type LocatedFinding } from '../engine';
+import type { PolicyPlacement } from '../engine/templates';
+import { defaultDenyFixes } from './default-deny-fixes';
 import { DIAGNOSTIC_SOURCE } from './to-diagnostic';
 
 /**
@@ -10,6 +12,7 @@ import { DIAGNOSTIC_SOURCE } from './to-diagnostic';
 export class DocumentFixes {
   private readonly fixes = new Map<LocatedFinding, CheckedFix[]>();
   private all?: FileFixes;
+  private readonly defaultDeny = new Map<PolicyPlacement, Fix[]>();
 
   constructor(
     readonly uri: string,
@@ -54,7 +57,13 @@ export class DocumentFixes {
     return this.all;
   }
 
-  get fixChecker(): FixChecker {
-    return this.checker();
+  /** The default-deny policies the document's namespaces lack, placed as the settings say. */
+  defaultDenyFixes(placement: PolicyPlacement): Fix[] {
+    let fixes = this.defaultDeny.get(placement);
+    if (!fixes) {
+      fixes = defaultDenyFixes(this.checker(), this.uri, placement, this.log);
+      this.defaultDeny.set(placement, fixes);
+    }
+    return fixes;
   }
 }

@@ -10,6 +10,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { buildWorkspace } from '../engine';
 import { CONFIG_FILE_NAME, parseConfigFile } from '../engine/config/config-file';
 import { VERSION } from '../version';
 import { codeActionsOf } from './code-actions';
@@ -19,11 +20,13 @@ import { guarded } from './guarded';
 import { isManifestDocument } from './manifest-documents';
 import { OpenDocuments } from './open-documents';
 import { ruleDocsUrl } from './rule-docs-link';
+import { TemplateChoicesRequest, TemplateInsertionRequest, type TemplateChoicesParams, type TemplateChoicesResult, type TemplateInsertionParams, type TemplateInsertionResult } from './template-protocol';
+import { templateChoicesOf, templateInsertionOf } from './template-requests';
 import { FIX_ALL_KIND } from './to-code-action';
 import { configProblemToDiagnostic, findingToDiagnostic, noticeToDiagnostic } from './to-diagnostic';
 import { editSupportOf, type EditSupport } from './to-workspace-edit';
 import { ValidationScheduler } from './validation-scheduler';
-import { folderPaths, WorkspaceConfig } from './workspace-config';
+import { folderPaths, placementOf, WorkspaceConfig } from './workspace-config';
 import { WorkspaceIndex } from './workspace-index';
 import { WorkspaceChecker } from './workspace-checker';
 
@@ -175,10 +178,42 @@ export function startServer(connection: Connection): void {
           support: editSupport,
           versionOf: (target) => documents.get(target)?.version ?? null,
           hasDocumentation: (ruleId) => ruleDocsUrl(ruleId) !== undefined,
+          placement: workspaceConfig.templatePlacement(),
           log,
         });
       },
       [],
+      logError,
+    ),
+  );
+
+  connection.onRequest(
+    TemplateChoicesRequest,
+    guarded(
+      TemplateChoicesRequest.method,
+      async (params: TemplateChoicesParams): Promise<TemplateChoicesResult> => {
+        await ready;
+        const { config } = workspaceConfig.configFor(params.uri);
+        return templateChoicesOf(buildWorkspace(index.files(), config), params.uri);
+      },
+      { templates: [], choices: { namespaces: [], ingressControllers: [] }, documentNamespaces: [] },
+      logError,
+    ),
+  );
+
+  connection.onRequest(
+    TemplateInsertionRequest,
+    guarded(
+      TemplateInsertionRequest.method,
+      async (params: TemplateInsertionParams): Promise<TemplateInsertionResult> => {
+        await ready;
+        if (typeof params.uri !== 'string' || typeof params.templateId !== 'string') return { problems: ['A template insertion needs uri and templateId.'] };
+        const placement = params.placement ? placementOf({ templates: { placement: params.placement } }) : workspaceConfig.templatePlacement();
+        const request = { uri: params.uri, templateId: params.templateId, params: typeof params.params === 'object' && params.params !== null ? params.params : {}, placement };
+        const checker = new FixCheckers(index.files(), (uri) => documents.get(uri)?.getText()).checkerFor(workspaceConfig.configFor(params.uri).config);
+        return templateInsertionOf(request, checker, (uri) => documents.get(uri)?.version ?? null, editSupport);
+      },
+      { problems: ['The language server could not insert the template (see its log).'] },
       logError,
     ),
   );

@@ -1,5 +1,5 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver';
-import type { CheckedFix, FileFixes } from '../engine';
+import type { CheckedFix, FileFixes, Fix } from '../engine';
 
 /** The kind of the fix-all action, which `editor.codeActionsOnSave` can name. */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.kubeNetsec`;
@@ -22,4 +22,9 @@ export function showDocumentationAction(ruleId: string): CodeAction {
 export function fixAllToCodeAction(fixes: FileFixes, edit: WorkspaceEdit): CodeAction {
   const count = fixes.fixed.length;
   return { title: `Fix ${count} kube-netsec problem${count === 1 ? '' : 's'} in this file`, kind: FIX_ALL_KIND, edit };
+}
+
+/** A policy to add that no single diagnostic asks for (a namespace's default deny): a source action. */
+export function sourceFixToCodeAction(fix: Fix, edit: WorkspaceEdit): CodeAction {
+  return { title: fix.title, kind: CodeActionKind.Source, edit };
 }

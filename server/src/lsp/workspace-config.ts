@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { findRule, mergeConfigs, RULE_SETTINGS, type LintConfig, type RuleSetting } from '../engine';
 import { CONFIG_FILE_NAME, parseConfigFile } from '../engine/config/config-file';
 import { isExcluded } from '../engine/config/exclude';
+import type { PolicyPlacement } from '../engine/templates';
 
 /** The configuration that applies to one document. */
 export interface DocumentConfig {
@@ -18,6 +19,7 @@ export interface DocumentConfig {
  */
 export class WorkspaceConfig {
   private settings: Partial<LintConfig> = {};
+  private placement: PolicyPlacement = 'end-of-file';
   private readonly fileConfigs = new Map<string, Partial<LintConfig>>();
 
   constructor(
@@ -28,6 +30,7 @@ export class WorkspaceConfig {
   /** Re-reads the configuration files; `settings` is the `kubeNetsec` section of the editor settings. */
   async reload(settings: unknown): Promise<void> {
     this.settings = settingsToConfig(settings, this.log);
+    this.placement = placementOf(settings);
     for (const folder of this.folders) this.fileConfigs.set(folder, await this.readConfigFile(folder));
   }
 
@@ -42,6 +45,11 @@ export class WorkspaceConfig {
   /** The configuration of the first workspace folder: what cross-file rules run with. */
   rootConfig(): LintConfig {
     return mergeConfigs(this.folders[0] ? (this.fileConfigs.get(this.folders[0]) ?? {}) : {}, this.settings);
+  }
+
+  /** Where inserted NetworkPolicies go: `kubeNetsec.templates.placement` (`endOfFile` or `newFile`). */
+  templatePlacement(): PolicyPlacement {
+    return this.placement;
   }
 
   /** Whether `uri` is one of the configuration files this server reads. */
@@ -92,4 +100,10 @@ function settingsToConfig(settings: unknown, log: (message: string) => void): Pa
     result.sensitivePorts = section.sensitivePorts.filter((port): port is number => Number.isInteger(port) && port >= 1 && port <= 65535);
   }
   return result;
+}
+
+/** The setting's values are VS Code-style camel case; the engine's are its own. */
+export function placementOf(settings: unknown): PolicyPlacement {
+  const templates = typeof settings === 'object' && settings !== null ? (settings as { templates?: { placement?: unknown } }).templates : undefined;
+  return templates?.placement === 'newFile' ? 'new-file' : 'end-of-file';
 }
