@@ -1,5 +1,6 @@
 import { isPlainObject } from '../../manifest/kube-object';
 import type { ObjectRule } from '../rule';
+import { objectFix } from '../../fixes/object-fix';
 
 export const kubeletUnauthenticatedAccess: ObjectRule = {
   id: 'kubelet-unauthenticated-access',
@@ -51,6 +52,7 @@ authorization:
     const readOnlyPort = object.get(['readOnlyPort']);
     if ((typeof readOnlyPort === 'number' || typeof readOnlyPort === 'string') && /^\d+$/.test(String(readOnlyPort).trim()) && Number(readOnlyPort) !== 0) {
       yield {
+        path: ['readOnlyPort'],
         message: `readOnlyPort: ${String(readOnlyPort)} serves the kubelet's read-only API without authentication: anyone who reaches the node can list its pods and their specs.`,
         range: object.rangeOf(['readOnlyPort']),
       };
@@ -58,6 +60,7 @@ authorization:
     const anonymous = object.get(['authentication', 'anonymous']);
     if (isPlainObject(anonymous) && (anonymous.enabled === true || String(anonymous.enabled).toLowerCase() === 'true')) {
       yield {
+        path: ['authentication', 'anonymous', 'enabled'],
         message: 'authentication.anonymous.enabled: true accepts requests to the kubelet API (port 10250) without credentials, as system:anonymous.',
         range: object.rangeOf(['authentication', 'anonymous', 'enabled']),
       };
@@ -69,5 +72,20 @@ authorization:
         range: object.rangeOf(['authorization', 'mode']),
       };
     }
+  },
+  // authorization.mode gets no fix: Webhook authorization asks the API server about every request,
+  // and the API server's own user (logs, exec) then needs RBAC rights not every cluster grants it.
+  *fixes(input) {
+    const path = input.report.path;
+    if (!path || !input.object) return;
+    if (path[0] === 'readOnlyPort') {
+      yield* objectFix(input, 'Set readOnlyPort: 0', (editor) => editor.replaceScalar(path, 0), { preferred: true });
+      return;
+    }
+    // The API server reaches the kubelet with a client certificate: without a CA to check it, turning
+    // anonymous access off would lock it out (no more logs, exec or port-forward).
+    const clientCaFile = input.object.get(['authentication', 'x509', 'clientCAFile']);
+    if (typeof clientCaFile !== 'string' || clientCaFile.trim() === '') return;
+    yield* objectFix(input, 'Set authentication.anonymous.enabled: false', (editor) => editor.replaceScalar(path, false), { preferred: true });
   },
 };
