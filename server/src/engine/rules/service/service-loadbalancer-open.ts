@@ -3,14 +3,10 @@ import { admitsWholeInternet, isInternalLoadBalancer, SOURCE_RANGES_ANNOTATION, 
 import { serviceSpecOf, serviceTypeOf } from '../../services/service';
 import { objectFix } from '../../fixes/object-fix';
 import type { FixInput } from '../../fixes/fix';
-import { parseCidr } from '../../net/cidr';
 import type { ObjectPath } from '../../manifest/yaml-path';
 import { allEdits } from './all-edits';
-
-// Documentation ranges (RFC 5737 TEST-NET-3, RFC 3849): they route nowhere, so a placeholder left in
-// place locks clients out rather than letting the internet in.
-const PLACEHOLDER = { ipv4: '203.0.113.0/24', ipv6: '2001:db8::/32' };
-const PLACEHOLDER_NOTE = "(placeholder: set your clients' ranges)";
+import { rewriteCommaList } from './comma-list';
+import { PLACEHOLDER_NOTE, placeholderRangeFor } from './source-range-placeholder';
 
 export const serviceLoadbalancerOpen: ObjectRule = {
   id: 'service-loadbalancer-open',
@@ -93,10 +89,11 @@ spec:
     if (!path) return;
     const range = input.report.data?.range;
     if (typeof range !== 'string') {
-      yield* objectFix(input, `Restrict the load balancer to ${PLACEHOLDER.ipv4} ${PLACEHOLDER_NOTE}`, (editor) => editor.append(path, PLACEHOLDER.ipv4));
+      const placeholder = placeholderRangeFor();
+      yield* objectFix(input, `Restrict the load balancer to ${placeholder} ${PLACEHOLDER_NOTE}`, (editor) => editor.append(path, placeholder));
       return;
     }
-    const placeholder = parseCidr(range)?.kind === 'ipv6' ? PLACEHOLDER.ipv6 : PLACEHOLDER.ipv4;
+    const placeholder = placeholderRangeFor(range);
     if (input.report.data?.origin === 'annotation') {
       yield* annotationFixes(input, range, placeholder);
       return;
@@ -123,12 +120,11 @@ function* annotationFixes(input: FixInput, range: string, placeholder: string) {
   const value = input.object?.annotations[SOURCE_RANGES_ANNOTATION];
   const path = input.report.path;
   if (value === undefined || !path) return;
-  const parts = value.split(',');
-  const replaced = parts.map((part) => (part.trim() === range ? part.replace(range, placeholder) : part)).join(',');
+  const replaced = rewriteCommaList(value, (entry) => (entry === range ? placeholder : undefined));
   yield* objectFix(input, `Replace ${range} with ${placeholder} in ${SOURCE_RANGES_ANNOTATION} ${PLACEHOLDER_NOTE}`, (editor) => editor.replaceScalar(path, replaced));
-  const kept = parts.filter((part) => part.trim() !== range);
-  if (kept.some((part) => part.trim() !== '' && !admitsWholeInternet(part))) {
-    const remaining = kept.join(',').replace(/^\s+/, '');
+  const others = value.split(',').filter((entry) => entry.trim() !== range && entry.trim() !== '');
+  if (others.some((entry) => !admitsWholeInternet(entry))) {
+    const remaining = rewriteCommaList(value, (entry) => (entry === range ? null : undefined));
     yield* objectFix(input, `Remove ${range} from ${SOURCE_RANGES_ANNOTATION}, keeping the other ranges`, (editor) => editor.replaceScalar(path, remaining));
   }
 }
