@@ -1,6 +1,9 @@
 import type { ObjectRule } from '../rule';
 import { annotationPath, isIngress, NGINX_ANNOTATION_PREFIX } from '../../ingress/ingress';
 import { admitsWholeInternet } from '../../services/load-balancer';
+import { objectFix } from '../../fixes/object-fix';
+import { rewriteCommaList } from './comma-list';
+import { PLACEHOLDER_NOTE, placeholderRangeFor } from './source-range-placeholder';
 
 /** The current name and the deprecated one; both are read by ingress-nginx. */
 const ALLOWLIST_ANNOTATIONS = ['allowlist-source-range', 'whitelist-source-range'].map((name) => NGINX_ANNOTATION_PREFIX + name);
@@ -75,10 +78,26 @@ spec:
         .filter(admitsWholeInternet);
       if (open.length === 0) continue;
       yield {
+        path: annotationPath(key),
+        data: { annotation: key, open },
         message: `${key} contains ${open.join(' and ')}, so the allow-list admits every ${describeFamilies(open)} address.`,
         range: object.rangeOf(annotationPath(key), 'value'),
       };
     }
+  },
+  // Removing the annotation would only make the Ingress openly public (and open it to the family the
+  // list did not cover), so it is not offered; neither fix is preferred: who may connect is the author's call.
+  *fixes(input) {
+    const { path, data } = input.report;
+    const key = data?.annotation;
+    const value = typeof key === 'string' ? input.object?.annotations[key] : undefined;
+    if (!path || value === undefined || !Array.isArray(data?.open)) return;
+    const open = new Set(data.open as string[]);
+    const placeholders = [...new Set([...open].map((range) => placeholderRangeFor(range)))];
+    const replaced = rewriteCommaList(value, (entry) => (open.has(entry) ? placeholderRangeFor(entry) : undefined));
+    yield* objectFix(input, `Replace ${[...open].join(' and ')} with ${placeholders.join(' and ')} ${PLACEHOLDER_NOTE}`, (editor) => editor.replaceScalar(path, replaced));
+    const remaining = rewriteCommaList(value, (entry) => (open.has(entry) ? null : undefined));
+    if (remaining.trim() !== '') yield* objectFix(input, `Remove ${[...open].join(' and ')}, keeping the other ranges`, (editor) => editor.replaceScalar(path, remaining));
   },
 };
 
