@@ -2,6 +2,7 @@ import type { ObjectRule } from '../rule';
 import { clientIpProxyBehind } from '../../services/client-ip-proxies';
 import { enablesProxyProtocol } from '../../services/load-balancer';
 import { isNodeExposed, serviceSpecOf, serviceTypeOf } from '../../services/service';
+import { objectFix } from '../../fixes/object-fix';
 
 export const serviceSourceIpLost: ObjectRule = {
   id: 'service-source-ip-lost',
@@ -72,10 +73,20 @@ spec:
     if (!proxy) return;
     const policyText = policy === 'Cluster' ? 'externalTrafficPolicy Cluster' : 'externalTrafficPolicy Cluster (the default)';
     yield {
+      path: ['spec', 'externalTrafficPolicy'],
+      data: { type },
       message:
         `This ${type} Service sends traffic to ${proxy.name} with ${policyText}, so kube-proxy source-NATs external ` +
         `clients to node addresses. Its ${proxy.ipRules} then match the nodes, not the clients.`,
       range: object.rangeOf(policy === 'Cluster' ? ['spec', 'externalTrafficPolicy'] : ['spec', 'type']),
     };
+  },
+  // Not preferred: with Local, only nodes that run a proxy pod accept the traffic. A cloud load
+  // balancer health-checks the nodes and follows; clients of a node port must know which nodes to use.
+  *fixes(input) {
+    const path = input.report.path;
+    if (!path) return;
+    const caveat = input.report.data?.type === 'NodePort' ? ' (nodes without a proxy pod stop answering on the node port)' : '';
+    yield* objectFix(input, `Set externalTrafficPolicy: Local${caveat}`, (editor) => editor.set(path, 'Local'));
   },
 };
