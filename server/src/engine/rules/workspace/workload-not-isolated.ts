@@ -1,4 +1,6 @@
 import { DIRECTIONS, type PolicyDirection } from '../../connectivity';
+import { appendDocuments } from '../../fixes/placement';
+import { generatePolicies } from '../../generate';
 import type { WorkspaceRule } from '../rule';
 import { podLabelsRange, usesHostNetwork, workloadName } from './workspace-objects';
 
@@ -105,9 +107,24 @@ spec:
           `"${workload.id.namespace}" has ${direction.toLowerCase()} policies: ${consequence(direction)}.`;
         // Isolating the egress of a few sensitive workloads only is a common, deliberate pattern.
         const severity = direction === 'Egress' ? ({ severity: 'info' } as const) : {};
-        for (const member of workload.members) yield { object: member.object, range: podLabelsRange(member), message, ...severity };
+        const data = { workload: workload.key, direction };
+        for (const member of workload.members) yield { object: member.object, range: podLabelsRange(member), message, data, ...severity };
       }
     }
+  },
+  *fixes({ report, workspace, text, finding }) {
+    const { workload: key, direction } = report.data ?? {};
+    const workload = typeof key === 'string' ? workspace?.model.workloadsByKey.get(key) : undefined;
+    if (!workspace || !workload || text === undefined || (direction !== 'Ingress' && direction !== 'Egress')) return;
+    // The policy the generator infers from the workspace: the clients or destinations the manifests name, and DNS.
+    const [policy] = generatePolicies(workspace, { workload: workload.key, directions: [direction] }).policies;
+    if (!policy) return;
+    yield {
+      title: `Add a policy for ${workloadName(workload)} (${direction.toLowerCase()})`,
+      kind: 'insert-policy',
+      preferred: true,
+      edits: [appendDocuments(finding.uri, text, policy.yaml)],
+    };
   },
 };
 

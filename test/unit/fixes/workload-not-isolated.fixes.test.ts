@@ -1,0 +1,149 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { applyTextEdits } from '../../../server/src/engine';
+import { workloadNotIsolated } from '../../../server/src/engine/rules/workspace/workload-not-isolated';
+import { yaml } from '../../support/dedent';
+import { offeredFixes, testFixes } from '../fix-tester';
+
+// The shop: web calls api by its Service name; a policy isolates web's ingress only, so api is the one left open.
+const SHOP = yaml`
+  apiVersion: apps/v1
+  kind: Deployment
+  metadata: {name: web, namespace: shop}
+  spec:
+    selector: {matchLabels: {app: web}}
+    template:
+      metadata:
+        labels: {app: web, team: shop}
+      spec:
+        containers:
+          - name: web
+            image: registry.example.com/shop/web:1.4.2
+            env:
+              - {name: API_URL, value: "http://api:8080/v1"}
+  ---
+  apiVersion: apps/v1
+  kind: Deployment
+  metadata: {name: api, namespace: shop}
+  spec:
+    selector: {matchLabels: {app: api}}
+    template:
+      metadata:
+        labels: {app: api, team: shop}
+      spec:
+        containers:
+          - name: api
+            image: registry.example.com/shop/api:3.1.0
+            ports:
+              - {name: http, containerPort: 9000}
+  ---
+  apiVersion: v1
+  kind: Service
+  metadata: {name: api, namespace: shop}
+  spec:
+    selector: {app: api}
+    ports:
+      - {port: 8080, targetPort: http}
+  ---
+  apiVersion: networking.k8s.io/v1
+  kind: NetworkPolicy
+  metadata: {name: web-ingress, namespace: shop}
+  spec:
+    podSelector: {matchLabels: {app: web}}
+    policyTypes: [Ingress]
+`;
+
+const API_INGRESS = yaml`
+  # Ingress of Deployment shop/api: least privilege inferred from the manifests by kube-netsec generate.
+  # podSelector: the fewest pod labels that select this workload alone.
+  apiVersion: networking.k8s.io/v1
+  kind: NetworkPolicy
+  metadata:
+    name: api-ingress
+    namespace: shop
+  spec:
+    podSelector:
+      matchLabels:
+        app: api
+    policyTypes:
+      - Ingress
+    ingress:
+      # From Deployment shop/web:
+      #   env API_URL of container web "api:8080" (test.yaml:14)
+      #   Service api port 8080 (targetPort http) (test.yaml:33)
+      - from:
+          - podSelector:
+              matchLabels:
+                app: web
+        ports:
+          - protocol: TCP
+            port: 9000
+`;
+
+// Egress isolated for web only, by a policy whose name the generated one would otherwise take.
+const EGRESS_SHOP = SHOP.replace(
+  'metadata: {name: web-ingress, namespace: shop}\nspec:\n  podSelector: {matchLabels: {app: web}}\n  policyTypes: [Ingress]\n',
+  'metadata: {name: api-egress, namespace: shop}\nspec:\n  podSelector: {matchLabels: {app: web}}\n  policyTypes: [Egress]\n  egress:\n    - to: [{podSelector: {matchLabels: {app: api}}}]\n    - ports: [{protocol: UDP, port: 53}, {protocol: TCP, port: 53}]\n',
+);
+
+const API_EGRESS = yaml`
+  # Egress of Deployment shop/api: least privilege inferred from the manifests by kube-netsec generate.
+  # podSelector: the fewest pod labels that select this workload alone.
+  apiVersion: networking.k8s.io/v1
+  kind: NetworkPolicy
+  metadata:
+    name: api-egress-deployment
+    namespace: shop
+  spec:
+    podSelector:
+      matchLabels:
+        app: api
+    policyTypes:
+      - Egress
+    egress:
+      # DNS: the cluster DNS (k8s-app: kube-dns in kube-system), UDP and TCP 53.
+      - to:
+          - namespaceSelector:
+              matchLabels:
+                kubernetes.io/metadata.name: kube-system
+            podSelector:
+              matchLabels:
+                k8s-app: kube-dns
+        ports:
+          - protocol: UDP
+            port: 53
+          - protocol: TCP
+            port: 53
+`;
+
+testFixes(workloadNotIsolated, [
+  {
+    name: 'ingress: admits the workload that names its Service, on the named target port, appended to the file',
+    code: SHOP,
+    fixes: [{ title: 'Add a policy for Deployment "api" (ingress)', preferred: true, output: `${SHOP}---\n${API_INGRESS}` }],
+  },
+  {
+    name: 'egress: DNS only for a workload that names no Service, under a name no policy of the namespace has',
+    code: EGRESS_SHOP,
+    fixes: [{ title: 'Add a policy for Deployment "api" (egress)', preferred: true, output: `${EGRESS_SHOP}---\n${API_EGRESS}` }],
+  },
+  {
+    name: 'a file without a final line end and with CRLF line ends keeps its style',
+    code: SHOP.replace(/\n/g, '\r\n').replace(/\r\n$/, ''),
+    fixes: [{ title: 'Add a policy for Deployment "api" (ingress)', output: `${SHOP.replace(/\n/g, '\r\n').replace(/\r\n$/, '')}\r\n---\r\n${API_INGRESS.replace(/\n/g, '\r\n')}` }],
+  },
+  {
+    name: 'no fix for a workload without pod labels: no podSelector can select it alone',
+    code: SHOP.replace('labels: {app: api, team: shop}', 'annotations: {owner: shop}'),
+    fixes: [],
+  },
+]);
+
+describe('workload-not-isolated fixes, checked', () => {
+  it('the appended policy is the preferred fix and its edit is in the finding\'s file only', () => {
+    const fixes = offeredFixes(workloadNotIsolated, SHOP).filter((fix) => fix.kind === 'insert-policy');
+    assert.equal(fixes.length, 1);
+    assert.deepEqual(fixes[0].edits.map((edit) => edit.uri), ['test.yaml']);
+    assert.equal(applyTextEdits(SHOP, fixes[0].edits[0].edits), fixes[0].results.get('test.yaml'));
+  });
+});
