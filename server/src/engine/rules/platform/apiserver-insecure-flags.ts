@@ -1,6 +1,8 @@
-import { componentInvocationsOf, type ComponentFlag, type ControlPlaneComponent } from '../../control-plane/component-flags';
+import { componentInvocationsOf, lastFlag, type ComponentFlag, type ControlPlaneComponent } from '../../control-plane/component-flags';
 import type { ObjectRule } from '../rule';
 import { flagRange } from './flag-range';
+import { objectFix } from '../../fixes/object-fix';
+import { setFlagValue } from './flag-edit';
 
 interface FlagCheck {
   flag: string;
@@ -135,13 +137,37 @@ spec:
         const check = CHECKS.find((candidate) => candidate.flag === flag.name && candidate.components.includes(invocation.component));
         if (!check || !check.insecure(flag.value)) continue;
         yield {
+          path: flag.path,
+          data: { flag, component: invocation.component, clientCa: (lastFlag(invocation, 'client-ca-file')?.value ?? '').trim() !== '' },
           message: `${written(flag)} on ${invocation.component} (${invocation.source}) ${check.consequence(invocation.component)}.`,
           range: flagRange(object, flag),
         };
       }
     }
   },
+  // Only values that switch off what nothing else relies on are offered. Not the others:
+  // --insecure-port and --port served the health checks of older control planes, the API server's
+  // anonymous access serves kubeadm's liveness probes, and another --authorization-mode needs RBAC
+  // rights only the author can grant.
+  *fixes(input) {
+    const data = input.report.data;
+    const flag = data?.flag as ComponentFlag | undefined;
+    const object = input.object;
+    if (!flag || !object) return;
+    const secure = secureValueOf(flag.name, data?.component as ControlPlaneComponent, data?.clientCa === true);
+    if (secure === undefined) return;
+    yield* objectFix(input, `Set --${flag.name}=${secure}`, (editor) => setFlagValue(editor, object, flag, secure), { preferred: true });
+  },
 };
+
+/** The value a fix may set, or undefined when changing the flag could lock something out. */
+function secureValueOf(flag: string, component: ControlPlaneComponent, clientCa: boolean): string | undefined {
+  if (flag === 'profiling') return 'false';
+  if (flag === 'read-only-port') return '0';
+  // The API server reaches the kubelet with a client certificate: without a CA to check it, it would be locked out.
+  if (flag === 'anonymous-auth' && component === 'kubelet' && clientCa) return 'false';
+  return undefined;
+}
 
 function written(flag: ComponentFlag): string {
   return flag.value === undefined ? `--${flag.name}` : `--${flag.name}=${flag.value}`;
