@@ -131,15 +131,23 @@ spec:
 function* netRawFixes(input: FixInput): Iterable<Fix> {
   const { path, data } = input.report;
   if (!path) return;
-  const dropNetRaw = (list: ObjectPath) => objectFix(input, 'Drop NET_RAW', (editor) => editor.append(list, 'NET_RAW'), { preferred: true });
   const { misspelled, correct } = data ?? {};
   if (typeof misspelled !== 'string' || typeof correct !== 'string') {
-    yield* dropNetRaw(path);
-    return;
+    yield* dropNetRaw(input, path);
+  } else if (correct === 'NET_RAW') {
+    yield* respell(input, path, misspelled, correct, true);
+  } else {
+    yield* dropNetRaw(input, path.slice(0, -1));
+    yield* respell(input, path, misspelled, correct, false);
   }
-  const respell = objectFix(input, `Replace ${misspelled} with ${correct}`, (editor) => editor.replaceScalar(path, correct), { preferred: correct === 'NET_RAW' });
-  if (correct !== 'NET_RAW') yield* dropNetRaw(path.slice(0, -1));
-  yield* respell;
+}
+
+function dropNetRaw(input: FixInput, dropList: ObjectPath): Iterable<Fix> {
+  return objectFix(input, 'Drop NET_RAW', (editor) => editor.append(dropList, 'NET_RAW'), { preferred: true });
+}
+
+function respell(input: FixInput, entry: ObjectPath, misspelled: string, correct: string, preferred: boolean): Iterable<Fix> {
+  return objectFix(input, `Replace ${misspelled} with ${correct}`, (editor) => editor.replaceScalar(entry, correct), { preferred });
 }
 
 /**
