@@ -4,7 +4,7 @@ import { testFixes } from '../fix-tester';
 
 testFixes(apiserverInsecureFlags, [
   {
-    name: 'a static pod in block style with comments: profiling is turned off, the API server\'s anonymous access is left alone',
+    name: 'a static pod in block style with comments: profiling is turned off and kubelets called over HTTPS, the API server\'s anonymous access is left alone',
     code: yaml`
       apiVersion: v1
       kind: Pod
@@ -19,6 +19,7 @@ testFixes(apiserverInsecureFlags, [
               - kube-apiserver
               - "--profiling=true" # chasing a leak
               - --anonymous-auth=true
+              - --kubelet-https=false
     `,
     fixes: [
       {
@@ -38,6 +39,27 @@ testFixes(apiserverInsecureFlags, [
                   - kube-apiserver
                   - "--profiling=false" # chasing a leak
                   - --anonymous-auth=true
+                  - --kubelet-https=false
+        `,
+      },
+      {
+        title: 'Set --kubelet-https=true',
+        preferred: true,
+        output: yaml`
+          apiVersion: v1
+          kind: Pod
+          metadata:
+            name: kube-apiserver
+            namespace: kube-system
+          spec:
+            containers:
+              - name: kube-apiserver
+                image: registry.k8s.io/kube-apiserver:v1.29.0
+                command:
+                  - kube-apiserver
+                  - "--profiling=true" # chasing a leak
+                  - --anonymous-auth=true
+                  - --kubelet-https=true
         `,
       },
     ],

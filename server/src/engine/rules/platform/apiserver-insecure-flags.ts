@@ -164,6 +164,8 @@ spec:
 function secureValueOf(flag: string, component: ControlPlaneComponent, clientCa: boolean): string | undefined {
   if (flag === 'profiling') return 'false';
   if (flag === 'read-only-port') return '0';
+  // The kubelet API on its port is always served over TLS: only the API server's side was plain.
+  if (flag === 'kubelet-https') return 'true';
   // The API server reaches the kubelet with a client certificate: without a CA to check it, it would be locked out.
   if (flag === 'anonymous-auth' && component === 'kubelet' && clientCa) return 'false';
   return undefined;
