@@ -1,23 +1,7 @@
 import { objectFix } from '../../fixes/object-fix';
 import { networkPolicySpecOf, POLICY_DIRECTIONS, RULES_KEY, type PolicyDirection } from '../../policy/network-policy';
 import type { ObjectRule } from '../rule';
-
-/**
- * Rules that judge what a policy's rules allow, or the selectors in them. Once a direction is
- * added to `policyTypes`, their findings on its rules were there to see in the text all along: the
- * policy allows no more than before (the direction was not restricted at all), so they are revealed.
- * netpol-egress-blocks-dns is not among them: blocking DNS is what the added direction would cause.
- */
-const JUDGES_RULE_CONTENTS = [
-  'netpol-allow-all-ingress',
-  'netpol-allow-all-egress',
-  'netpol-ipblock-any',
-  'netpol-ipblock-internal',
-  'netpol-metadata-egress',
-  'netpol-namespace-selector-all',
-  'netpol-namespace-name-label',
-  'netpol-label-key-typo',
-];
+import { RULES_ON_POLICY_CONTENTS } from './rules-on-policy-text';
 
 export const netpolIgnoredRules: ObjectRule = {
   id: 'netpol-ignored-rules',
@@ -99,7 +83,8 @@ spec:
     // Removing the section is preferred: it leaves what the cluster enforces exactly as it is, so
     // fixing all cannot cut traffic. Adding the direction starts enforcing rules that never applied,
     // which may block connections the pods rely on today: a change to review, so it is offered only.
+    // What those rules allow was there to see all along; blocking DNS is caused, and still refused.
     yield* objectFix(input, `Remove the ignored ${RULES_KEY[direction]} section`, (editor) => editor.remove(path), { preferred: true });
-    yield* objectFix(input, `Add ${direction} to policyTypes`, (editor) => editor.append(['spec', 'policyTypes'], direction), { reveals: JUDGES_RULE_CONTENTS });
+    yield* objectFix(input, `Add ${direction} to policyTypes`, (editor) => editor.append(['spec', 'policyTypes'], direction), { reveals: RULES_ON_POLICY_CONTENTS });
   },
 };

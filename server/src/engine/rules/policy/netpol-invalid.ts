@@ -1,6 +1,8 @@
+import { objectFix } from '../../fixes/object-fix';
 import { isCoreNetworkPolicy } from '../../policy/network-policy';
 import type { ObjectRule } from '../rule';
 import { structureProblems } from './policy-structure';
+import { RULES_ON_POLICY_CONTENTS, RULES_ON_POLICY_STRUCTURE } from './rules-on-policy-text';
 
 export const netpolInvalid: ObjectRule = {
   id: 'netpol-invalid',
@@ -73,5 +75,25 @@ spec:
     // A core-group NetworkPolicy (`v1`) or a version-less group is a mistake worth reporting, not another API.
     if (!isCoreNetworkPolicy(object) && object.apiVersion !== 'v1' && object.apiVersion !== 'networking.k8s.io') return;
     yield* structureProblems(object);
+  },
+  *fixes(input) {
+    const { path, data } = input.report;
+    if (!path || !data) return;
+    // Field names, policy types and operators are closed sets and a label value is text by
+    // definition: each correction has one meaning, so it is the preferred fix. The corrected text
+    // is read at last, and its own mistakes (left unreported under a misspelled field, or in rules
+    // an invalid policy type left out) are revealed.
+    const options = { preferred: true, reveals: [...RULES_ON_POLICY_STRUCTURE, ...RULES_ON_POLICY_CONTENTS] };
+    if (typeof data.key === 'string') {
+      const key = data.key;
+      yield* objectFix(input, `Rename ${String(path.at(-1))} to ${key}`, (editor) => editor.renameKey(path, key), options);
+    } else if (typeof data.value === 'string') {
+      const value = data.value;
+      const field = path.at(-1);
+      yield* objectFix(input, typeof field === 'string' ? `Change ${field} to ${value}` : `Change to ${value}`, (editor) => editor.replaceScalar(path, value), options);
+    } else if (typeof data.quoted === 'string') {
+      const text = data.quoted;
+      yield* objectFix(input, `Quote the value: "${text}"`, (editor) => editor.replaceScalar(path, text), options);
+    }
   },
 };

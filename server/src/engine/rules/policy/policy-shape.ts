@@ -100,5 +100,5 @@ function operatorProblem(operator: string, path: ObjectPath): Problem {
   const message = fixed
     ? `\`operator: ${operator}\` is not a selector operator: operators are case-sensitive, so write \`${fixed}\`.`
     : `\`operator: ${operator}\` is not a selector operator: the API server takes In, NotIn, Exists and DoesNotExist.`;
-  return { path, part: 'pair', message };
+  return { path, part: 'pair', message, correction: fixed ? { value: fixed } : undefined };
 }

@@ -26,7 +26,11 @@ export function structureProblems(object: KubeObject): Report[] {
   const sound = (path: ObjectPath) => !troubled.some((bad) => startsWith(bad, path) || startsWith(path, bad));
   if (isPlainObject(value.spec)) problems.push(...shapeProblems(value.spec).filter((problem) => sound(problem.path)));
 
-  return dedupe(problems).map((problem) => ({ message: problem.message, range: object.rangeOf(problem.path, problem.part) }));
+  return dedupe(problems).map((problem) => ({
+    message: problem.message,
+    range: object.rangeOf(problem.path, problem.part),
+    ...(problem.correction && { path: problem.path, data: problem.correction }),
+  }));
 }
 
 const CALICO_WITHOUT_API_VERSION =

@@ -2,12 +2,19 @@ import type { RangePart } from '../../manifest/document';
 import { isPlainObject } from '../../manifest/kube-object';
 import type { ObjectPath } from '../../manifest/yaml-path';
 
+/**
+ * What a mistake stands for when it has one clear meaning, for a fix: the field a misspelled key
+ * names, the value meant (a case-sensitive enum), or a scalar's text that must be a quoted string.
+ */
+export type Correction = { key: string } | { value: string } | { quoted: string };
+
 /** One structure mistake of a NetworkPolicy, before it becomes a finding. */
 export interface Problem {
   /** Where the mistake is (for ranges, and to keep one finding per mistake). */
   path: ObjectPath;
   part: RangePart;
   message: string;
+  correction?: Correction;
 }
 
 /** A value as messages show it: `a list`, `the text "x"`, `the number 1.5`, `empty`. */

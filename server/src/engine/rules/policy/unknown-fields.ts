@@ -41,6 +41,7 @@ function unknownKeyProblems(path: ObjectPath, keys: readonly string[], map: Poli
         path: [...path, key],
         part: 'key',
         message: `\`${key}\` is not a field of ${map.title}: did you mean \`${suggestion}\`? ${UNKNOWN_FIELD_CONSEQUENCE}`,
+        correction: { key: suggestion },
       });
     } else if (enclosing?.fields.includes(key)) {
       misplaced.push(key);

@@ -81,6 +81,7 @@ function typeProblem({ path, data, params }: ModelError, sourceOf: SourceOf): Pr
       path,
       part: 'value',
       message: `${what} \`${last}\` is ${shown}, but ${what.toLowerCase()} values must be strings: quote it${quote}.`,
+      correction: written === undefined ? undefined : { quoted: written },
     };
   }
   const expected = expectedNoun(path, String(params.type));
@@ -99,14 +100,14 @@ function enumProblem(path: ObjectPath, data: unknown): Problem {
         ? '`extensions/v1beta1` no longer serves NetworkPolicy (removed in Kubernetes 1.16), so the API server rejects this ' +
           'policy: use `networking.k8s.io/v1`.'
         : `\`apiVersion: ${text}\` does not serve NetworkPolicy, so the API server rejects this policy: use \`networking.k8s.io/v1\`.`;
-    return { path, part: 'pair', message };
+    return { path, part: 'pair', message, correction: { value: 'networking.k8s.io/v1' } };
   }
   if (path.at(-2) === 'policyTypes') {
     const fixed = ['Ingress', 'Egress'].find((type) => type.toLowerCase() === text.toLowerCase());
     const message = fixed
       ? `\`${text}\` is not a policy type: policy types are case-sensitive, so write \`${fixed}\`.`
       : `\`${text}\` is not a policy type: the API server takes \`Ingress\` and \`Egress\` only.`;
-    return { path, part: 'value', message };
+    return { path, part: 'value', message, correction: fixed ? { value: fixed } : undefined };
   }
   return { path, part: 'pair', message: `\`${String(path.at(-1))}: ${text}\` is not a value the API server takes.` };
 }
