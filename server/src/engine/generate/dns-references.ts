@@ -26,6 +26,8 @@ export function dnsReferencesIn(text: string): DnsReference[] {
     const end = start + match[0].length;
     // A part of a longer name (`a.b.example.com` holds no `a.b`) or of a word is no host name.
     if (/[A-Za-z0-9._-]/.test(text[start - 1] ?? '') || /[A-Za-z0-9_-]/.test(text[end] ?? '') || (text[end] === '.' && /[A-Za-z0-9]/.test(text[end + 1] ?? ''))) continue;
+    // After a slash, the name is a path segment (`http://host/db.data`), unless the slashes start a URL's host.
+    if (text[start - 1] === '/' && !text.slice(0, start).endsWith('://')) continue;
     const port = match[1] === undefined ? undefined : Number(match[1]);
     if (port !== undefined && (port < 1 || port > 65535)) continue;
     const host = match[0].slice(0, match[1] === undefined ? undefined : -match[1].length - 1);
