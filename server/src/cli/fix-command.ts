@@ -97,7 +97,14 @@ function summary(dryRun: boolean, fixed: number, files: number, left: number, st
 async function readManifests(paths: readonly string[], baseDir: string, exclude: readonly string[], io: CommandIO): Promise<ManifestTexts | undefined> {
   const collected = await collectManifestFiles(paths);
   const explicit = new Set(paths.map((path) => resolve(path)));
-  const files = collected.files.filter((file) => explicit.has(resolve(file)) || !isExcluded(relative(baseDir, resolve(file)).split(sep).join('/'), exclude));
+  const seen = new Set<string>();
+  // A file reached twice (named and in a folder) is one file: fixed once, written once.
+  const files = collected.files.filter((file) => {
+    const absolute = resolve(file);
+    if (seen.has(absolute)) return false;
+    seen.add(absolute);
+    return explicit.has(absolute) || !isExcluded(relative(baseDir, absolute).split(sep).join('/'), exclude);
+  });
   const errors = [...collected.errors];
   const texts = new ManifestTexts();
   for (const file of files) {

@@ -64,7 +64,7 @@ describe('kube-netsec fix', () => {
 
   it('fixes in place, exits 0, and a second run changes nothing', async (context) => {
     const root = workspace(context, { 'host-network.yaml': HOST_NETWORK });
-    const first = await run(['fix', 'host-network.yaml']);
+    const first = await run(['fix', 'host-network.yaml', '.']);
     assert.deepEqual(first, { code: 0, out: '', err: 'Fixed 1 finding in 1 file; 0 findings left without a safe fix.\n' });
     assert.equal(readFileSync(join(root, 'host-network.yaml'), 'utf8'), HOST_NETWORK_FIXED);
     const second = await run(['fix', '.']);

@@ -74,7 +74,10 @@ class Writer {
     const pad = ' '.repeat(column);
     const lines: string[] = [];
     for (const [key, value] of Object.entries(map)) {
-      if (!(firstOnDash && lines.length === 0) && this.random() < 0.1) lines.push(`${pad}# ${this.comment()}`);
+      if (!(firstOnDash && lines.length === 0)) {
+        if (this.random() < 0.05) lines.push('');
+        if (this.random() < 0.1) lines.push(`${pad}# ${this.comment()}`);
+      }
       const head = `${pad}${this.key(key)}:`;
       if (typeof value !== 'object' || this.inFlow(value, depth)) {
         lines.push(`${head} ${typeof value === 'object' ? this.flow(value) : this.scalar(value)}${this.trailingComment()}`);
@@ -91,6 +94,7 @@ class Writer {
     const pad = ' '.repeat(column);
     const lines: string[] = [];
     for (const item of items) {
+      if (this.random() < 0.08) lines.push(`${pad}# ${this.comment()}`);
       if (typeof item !== 'object' || Array.isArray(item) || this.inFlow(item, depth)) {
         lines.push(`${pad}- ${typeof item === 'object' ? this.flow(item) : this.scalar(item)}${this.trailingComment()}`);
         continue;
@@ -113,7 +117,7 @@ class Writer {
   }
 
   private key(key: string): string {
-    return isPlainSafe(key) ? key : this.quoted(key);
+    return isPlainSafe(key) && this.random() < 0.9 ? key : this.quoted(key);
   }
 
   private scalar(value: string | number | boolean): string {
