@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseAllDocuments } from 'yaml';
+import { FixChecker, fixAllOfFile, lintWorkspaceLocated, mergeConfigs, parseManifest } from '../../../server/src/engine';
 import { namespaceNoDefaultDeny } from '../../../server/src/engine/rules/workspace/namespace-no-default-deny';
 import { yaml } from '../../support/dedent';
 import { offeredFixes, testFixes } from '../fix-tester';
@@ -210,5 +211,17 @@ describe('the preferred default-deny fix of the documented example', () => {
     assert.ok(preferred);
     const values = (text: string) => parseAllDocuments(text).map((document) => document.toJS());
     assert.deepEqual(values(preferred.results.get('test.yaml') ?? ''), values(fixed));
+  });
+});
+
+describe('fixing all of a file', () => {
+  it('adds the policies once, although each finding of the namespace (two directions, two workloads) offers them', () => {
+    const deployment = shop.split('---\n')[1];
+    const code = `${deployment}---\n${deployment.replace(/web/g, 'api')}`.replace(/\n$/, '');
+    const config = mergeConfigs({});
+    const checker = new FixChecker({ files: [parseManifest('test.yaml', code)], textOf: (uri) => (uri === 'test.yaml' ? code : undefined), config });
+    const located = (lintWorkspaceLocated(checker.workspace, { config }).get('test.yaml') ?? []).filter((entry) => entry.finding.ruleId === namespaceNoDefaultDeny.id);
+    assert.equal(located.length, 4);
+    assert.equal(fixAllOfFile('test.yaml', located, checker).text, `${code}\n---\n${denyBoth}---\n${allowDns}`);
   });
 });

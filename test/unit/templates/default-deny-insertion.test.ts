@@ -54,4 +54,9 @@ describe('defaultDenyInsertion (source action)', () => {
     assert.equal(defaultDenyInsertion(denied, 'file:///repo/apps/web.yaml', web, 'shop', 'end-of-file'), undefined);
     assert.equal(defaultDenyInsertion(denied, 'file:///repo/apps/web.yaml', web, 'shop', 'new-file'), undefined);
   });
+
+  it('offers nothing for a system namespace, whose components the repository does not hold', () => {
+    const system = web.replace('namespace: shop', 'namespace: kube-system');
+    assert.equal(defaultDenyInsertion(workspaceOf({ 'agent.yaml': system }), 'agent.yaml', system, 'kube-system', 'end-of-file'), undefined);
+  });
 });

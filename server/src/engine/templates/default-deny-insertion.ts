@@ -1,26 +1,31 @@
 import { DIRECTIONS, type PolicyDirection } from '../connectivity';
-import type { Fix } from '../fixes/fix';
+import type { FileEdit, Fix } from '../fixes/fix';
 import { appendDocuments, newFile, policyFileBeside, type PolicyPlacement } from '../fixes/placement';
 import { namespaceWidePolicies } from '../rules/workspace/default-deny';
 import type { Workspace } from '../workspace/workspace';
 import { renderAllowDns, renderDefaultDeny } from './catalogue';
 import { freeName } from './policy-names';
+import { LineIndex } from '../text/line-index';
+import { isSystemNamespace } from '../rules/workspace/workspace-objects';
 
 /**
  * The policies that give a namespace a default deny in the directions it lacks, with DNS allowed
  * when egress becomes denied, as an `insert-policy` fix: appended to `uri` (whose text is `text`)
  * or in a new `networkpolicies/<namespace>.yaml` beside it. Undefined when the namespace already
- * denies both directions by default, or when the new file already exists in the workspace.
+ * denies both directions by default, for a system namespace (kube-system...: the cluster runs
+ * components there that the repository does not hold, and a default deny would cut them off), and
+ * when the new file already exists in the workspace.
  * The editor offers it as a source action in any manifest of the namespace; the
  * `namespace-no-default-deny` rule offers it as its fix.
  */
 export function defaultDenyInsertion(workspace: Workspace, uri: string, text: string, namespace: string, placement: PolicyPlacement): Fix | undefined {
+  if (isSystemNamespace(namespace)) return undefined;
   const missing = DIRECTIONS.filter((direction) => namespaceWidePolicies(workspace.connectivity, namespace, direction).length === 0);
   if (missing.length === 0) return undefined;
   const yaml = defaultDenyYaml(workspace, namespace, missing);
   const directions = missing.length === 2 ? 'ingress and egress' : missing[0].toLowerCase();
   const title = `Add default deny for namespace ${namespace} (${directions})${missing.includes('Egress') ? ' with DNS allowed' : ''}`;
-  if (placement === 'end-of-file') return { title, kind: 'insert-policy', edits: [appendDocuments(uri, text, yaml)] };
+  if (placement === 'end-of-file') return { title, kind: 'insert-policy', edits: [appendOnce(uri, text, yaml)] };
   const target = policyFileBeside(uri, namespace);
   if (workspace.files.some((file) => file.uri === target)) return undefined;
   return { title: `${title} in networkpolicies/${namespace}.yaml`, kind: 'insert-policy', edits: [newFile(target, yaml)] };
@@ -45,4 +50,17 @@ function namespaceIsWritten(workspace: Workspace, namespace: string): boolean {
   if (namespace !== model.defaultNamespace || model.namespaces.get(namespace)?.object) return true;
   const members = model.workloads.filter((workload) => workload.id.namespace === namespace).flatMap((workload) => workload.members);
   return members.some((member) => member.object.namespace !== undefined && member.object.namespace !== '');
+}
+
+/**
+ * `appendDocuments`, with the edit rewriting the file's last line as it was before appending. Every
+ * finding of a namespace (ingress, egress, each workload) offers this fix, and fixing all of a file
+ * skips edits that touch text another one edits: so the policies are added once, not once per finding.
+ */
+function appendOnce(uri: string, text: string, yaml: string): FileEdit {
+  const append = appendDocuments(uri, text, yaml);
+  if (text.trim() === '') return append;
+  const lastLineStart = text.lastIndexOf('\n', text.length - 2) + 1;
+  const [edit] = append.edits;
+  return { uri, edits: [{ range: { start: new LineIndex(text).positionAt(lastLineStart), end: edit.range.end }, newText: text.slice(lastLineStart) + edit.newText }] };
 }
