@@ -1,4 +1,5 @@
 import type { ConnectivityAnalysis } from '../../connectivity';
+import { objectFix } from '../../fixes/object-fix';
 import type { CompiledPolicy } from '../../connectivity';
 import type { KubeObject } from '../../manifest/kube-object';
 import type { Workload } from '../../model';
@@ -120,6 +121,26 @@ spec:
       }
     }
   },
+  *fixes(input) {
+    // The rule reports a policy whose pods no egress rule lets reach DNS: one more rule in that
+    // policy lets every pod it selects reach the cluster DNS, whatever other policies say. An
+    // egress-deny-all policy (`policyTypes: [Egress]`, no `egress`) gets its first rule.
+    yield* objectFix(input, 'Allow DNS to kube-dns in kube-system', (editor) => editor.append(['spec', 'egress'], CLUSTER_DNS_RULE), { preferred: true });
+  },
+};
+
+/** An egress rule to the cluster DNS (CoreDNS keeps kube-dns's labels), on UDP and TCP 53. */
+const CLUSTER_DNS_RULE = {
+  to: [
+    {
+      namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } },
+      podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } },
+    },
+  ],
+  ports: [
+    { protocol: 'UDP', port: 53 },
+    { protocol: 'TCP', port: 53 },
+  ],
 };
 
 interface BlockedDns {
