@@ -1,5 +1,6 @@
+import type { PolicyDirection } from '../connectivity';
 import type { Labels } from '../model';
-import { clusterDnsRule, namespacePeer, networkPolicy, objectMetadata, podSelector, portsOf, type Direction } from './policy-objects';
+import { clusterDnsRule, namespacePeer, networkPolicy, objectMetadata, podSelector, portsOf } from './policy-objects';
 import { labelsWord, policyName } from './policy-names';
 import { renderDocuments } from './render-yaml';
 import type { PolicyTemplate, TemplateParameter, TemplateParams } from './template';
@@ -16,7 +17,7 @@ const PROTOCOL: TemplateParameter = { name: 'protocol', required: false, descrip
 export const PRIVATE_RANGES: readonly string[] = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'];
 
 /** One default-deny policy for the directions given (the same text as the rule's fix). */
-export function renderDefaultDeny(name: string, namespace: string | undefined, directions: readonly Direction[]): string {
+export function renderDefaultDeny(name: string, namespace: string | undefined, directions: readonly PolicyDirection[]): string {
   return renderDocuments([networkPolicy(name, namespace, undefined, directions)]);
 }
 
@@ -144,7 +145,7 @@ export const TEMPLATES: readonly PolicyTemplate[] = [
     parameters: [
       NAMESPACE,
       { name: 'sourcePodLabels', required: true, description: 'Labels of the client pods (in the same namespace).' },
-      { ...PORT, required: true },
+      { name: 'port', required: true, description: 'The port to admit.' },
       PROTOCOL,
       TARGET_PODS,
     ],

@@ -2,11 +2,11 @@ import { DIRECTIONS, type PolicyDirection } from '../connectivity';
 import type { FileEdit, Fix } from '../fixes/fix';
 import { appendDocuments, newFile, policyFileBeside, type PolicyPlacement } from '../fixes/placement';
 import { namespaceWidePolicies } from '../rules/workspace/default-deny';
+import { isSystemNamespace } from '../rules/workspace/workspace-objects';
+import { LineIndex } from '../text/line-index';
 import type { Workspace } from '../workspace/workspace';
 import { renderAllowDns, renderDefaultDeny } from './catalogue';
 import { freeName } from './policy-names';
-import { LineIndex } from '../text/line-index';
-import { isSystemNamespace } from '../rules/workspace/workspace-objects';
 
 /**
  * The policies that give a namespace a default deny in the directions it lacks, with DNS allowed

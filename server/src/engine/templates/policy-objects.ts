@@ -1,3 +1,4 @@
+import type { PolicyDirection } from '../connectivity';
 import { NAMESPACE_NAME_LABEL, type Labels } from '../model';
 import type { PortProtocol } from './template';
 
@@ -5,10 +6,8 @@ import type { PortProtocol } from './template';
 
 type Plain = Record<string, unknown>;
 
-export type Direction = 'Ingress' | 'Egress';
-
 /** A core NetworkPolicy; `namespace` undefined leaves it to the namespace it is applied to. */
-export function networkPolicy(name: string, namespace: string | undefined, podLabels: Labels | undefined, policyTypes: readonly Direction[], rules: Plain = {}): Plain {
+export function networkPolicy(name: string, namespace: string | undefined, podLabels: Labels | undefined, policyTypes: readonly PolicyDirection[], rules: Plain = {}): Plain {
   return {
     apiVersion: 'networking.k8s.io/v1',
     kind: 'NetworkPolicy',
