@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseAllDocuments } from 'yaml';
-import { applyTextEdits, buildWorkspace, FixChecker, fixAllOfFile, fixesOf, lintWorkspace, lintWorkspaceLocated, mergeConfigs, parseManifest, type CheckedFix, type Finding, type LocatedFinding, type ManifestFile, type TextEdit } from '../../../server/src/engine';
+import { applyTextEdits, buildWorkspace, FixChecker, fixAllOfFile, fixesOf, lintWorkspace, lintWorkspaceLocated, mergeConfigs, parseManifest, type CheckedFix, type Finding, type LocatedFinding, type ManifestFile } from '../../../server/src/engine';
 import { splitDocuments, type Chunk } from '../../../server/src/engine/manifest/split';
 import { fillerDocument, targetObject } from './manifest-arbitraries';
 import { renderStream, type YamlLayout, type YamlValue } from './styled-yaml';
@@ -38,12 +38,15 @@ const manifestFile: fc.Arbitrary<GeneratedFile> = fc
     before: fc.array(fillerDocument, { maxLength: 2 }),
     targets: fc.array(targetObject, { minLength: 1, maxLength: 2 }),
     after: fc.array(fillerDocument, { maxLength: 2 }),
+    listed: fc.integer({ min: 0, max: 3 }).map((draw) => draw === 0),
     layout,
     leadingMarker: fc.boolean(),
     finalEol: fc.boolean(),
   })
-  .map(({ before, targets, after, layout: chosen, leadingMarker, finalEol }) => {
-    const documents = [...before, ...targets, ...after];
+  .map(({ before, targets, after, listed, layout: chosen, leadingMarker, finalEol }) => {
+    // Sometimes the targets are the items of a kubectl List, edited inside it.
+    const middle = listed ? [{ apiVersion: 'v1', kind: 'List', items: targets }] : targets;
+    const documents = [...before, ...middle, ...after];
     return { documents, text: renderStream(documents, chosen, { leadingMarker, finalEol }) };
   });
 
@@ -58,55 +61,23 @@ function countBy(findings: readonly Finding[]): Map<string, number> {
   return counts;
 }
 
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-interface OffsetEdit {
-  start: number;
-  end: number;
-  newText: string;
-}
-
-function offsetsOf(text: string, edits: readonly TextEdit[]): OffsetEdit[] {
-  const starts = lineStarts(text);
-  const at = ({ line, character }: { line: number; character: number }) => Math.min(text.length, (starts[line] ?? text.length) + character);
-  return edits.map((edit) => ({ start: at(edit.range.start), end: at(edit.range.end), newText: edit.newText }));
-}
-
-/** The chunks an edit may change: those it overlaps; an insertion on a boundary may belong to either side. */
-function chunksOf(edit: OffsetEdit, chunks: readonly Chunk[]): number[] {
-  return chunks.flatMap((chunk, index) => {
-    const end = chunk.offset + chunk.text.length;
-    const touches = edit.start === edit.end ? chunk.offset <= edit.start && edit.start <= end : edit.start < end && edit.end > chunk.offset;
-    return touches ? [index] : [];
-  });
-}
-
 /**
- * Asserts that `after` is `before` with `edits`, every document (chunk) no edit may touch being
- * byte for byte a document of `after`, and that each edit is in a document it may change.
+ * Asserts that every document (chunk) of `before` but those in `mayChange` is, byte for byte, a
+ * document of `after`, in the same order. A line break may follow the last one where there was
+ * none: appending documents to a file that does not end with one needs it.
  */
-function assertOtherDocumentsKept(before: string, after: string, edits: readonly TextEdit[], mayChange: (chunk: number, edit: OffsetEdit) => boolean, label: string): void {
-  const chunks = splitDocuments(before);
-  const located = offsetsOf(before, edits);
-  const touched = new Set<number>();
-  for (const edit of located) {
-    const candidates = chunksOf(edit, chunks);
-    assert.ok(candidates.some((chunk) => mayChange(chunk, edit)), `${label}: edits a document other than its own (${JSON.stringify(edit)})`);
-    for (const chunk of candidates) touched.add(chunk);
+function assertOtherDocumentsKept(before: string, after: string, mayChange: ReadonlySet<number | undefined>, label: string): void {
+  const kept = splitDocuments(before).filter((_, index) => !mayChange.has(index));
+  const afterTexts = splitDocuments(after).map((chunk) => chunk.text);
+  const last = splitDocuments(before).length - 1;
+  let next = 0;
+  for (const chunk of kept) {
+    const expected = [chunk.text];
+    if (chunk.offset + chunk.text.length === before.length && !/\n$/.test(chunk.text)) expected.push(chunk.text + '\n', chunk.text + '\r\n');
+    while (next < afterTexts.length && !expected.includes(afterTexts[next])) next++;
+    assert.ok(next < afterTexts.length, `${label}: document ${splitDocuments(before).indexOf(chunk)} of ${last + 1} changed:\n${JSON.stringify(chunk.text)}\nin\n${JSON.stringify(after)}`);
+    next++;
   }
-  const afterChunks = splitDocuments(after);
-  chunks.forEach((chunk, index) => {
-    if (touched.has(index)) return;
-    const shift = located.filter((edit) => edit.end <= chunk.offset && !(edit.start === edit.end && edit.start === chunk.offset)).reduce((sum, edit) => sum + edit.newText.length - (edit.end - edit.start), 0);
-    assert.ok(
-      afterChunks.some((candidate) => candidate.offset === chunk.offset + shift && candidate.text === chunk.text),
-      `${label}: document ${index} changed:\n${JSON.stringify(chunk.text)}\nin\n${JSON.stringify(after)}`,
-    );
-  });
 }
 
 /** The chunk a finding's document sits in. */
@@ -141,10 +112,8 @@ function checkFix(text: string, before: ManifestFile, entry: LocatedFinding, fix
   const created = [...texts].filter(([uri]) => uri !== URI).map(([uri, created]) => parseManifest(uri, created));
   for (const file of created) assert.ok(file.syntaxProblems.length === 0 && file.objects.length > 0, `${label}: creates ${file.uri}, which does not parse`);
 
-  const chunks = splitDocuments(text);
-  const own = chunkOfFinding(entry, chunks);
-  const fileEdits = fix.edits.filter((edit) => edit.uri === URI).flatMap((edit) => edit.edits);
-  assertOtherDocumentsKept(text, texts.get(URI) ?? text, fileEdits, (chunk, edit) => chunk === own || own === undefined || (fix.kind === 'insert-policy' && edit.start === text.length), label);
+  const own = chunkOfFinding(entry, splitDocuments(text));
+  assertOtherDocumentsKept(text, texts.get(URI) ?? text, new Set(own === undefined ? splitDocuments(text).keys() : [own]), label);
 
   const inserted = edited.documents.length - before.documents.length;
   if (fix.kind === 'insert-policy') assert.ok(inserted >= 0, `${label}: removes documents`);
@@ -205,8 +174,8 @@ describe('fix properties', () => {
         const edited = parseManifest(URI, result.text);
         assert.ok(edited.syntaxProblems.length <= file.syntaxProblems.length, `${edited.syntaxProblems[0]?.message}\n${result.text}`);
         const chunks = splitDocuments(text);
-        const owners = new Set(located.filter(({ finding }) => result.fixed.includes(finding)).map((entry) => chunkOfFinding(entry, chunks)));
-        assertOtherDocumentsKept(text, result.text, result.edits, (chunk, edit) => owners.has(chunk) || owners.has(undefined) || edit.start === text.length, 'fix all');
+        const owners = located.filter(({ finding }) => result.fixed.includes(finding)).map((entry) => chunkOfFinding(entry, chunks));
+        assertOtherDocumentsKept(text, result.text, new Set(owners.includes(undefined) ? chunks.keys() : owners), 'fix all');
         assert.equal(edited.objects.length - file.objects.length, edited.documents.length - file.documents.length, 'objects appear or vanish');
         const before = countBy(located.map(({ finding }) => finding));
         const after = countBy(findingsAfter([edited]));

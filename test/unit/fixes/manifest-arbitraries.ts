@@ -28,7 +28,11 @@ const capabilities = fc
   .record({ add: optional(fc.subarray(['NET_ADMIN', 'NET_RAW', 'SYS_ADMIN', 'CHOWN'], { minLength: 1 })), drop: optional(fc.subarray(['ALL', 'NET_RAW', 'MKNOD'], { minLength: 1 })) })
   .map(compact);
 
-const containerSecurity = fc.record({ privileged: optional(fc.boolean()), allowPrivilegeEscalation: optional(fc.boolean()), capabilities: optional(capabilities) }).map(compact);
+// null stands for an entry written without a value (`securityContext:`), which fixes fill in.
+const containerSecurity = fc.oneof(
+  fc.record({ privileged: optional(fc.boolean()), allowPrivilegeEscalation: optional(fc.boolean()), capabilities: optional(fc.oneof(capabilities, fc.constant(null))) }).map(compact),
+  fc.constant(null),
+);
 
 const container = fc
   .record({
@@ -117,7 +121,7 @@ const ingressAnnotations = optional(
     .record({
       'nginx.ingress.kubernetes.io/ssl-redirect': optional(fc.constantFrom('false', 'true')),
       'nginx.ingress.kubernetes.io/whitelist-source-range': optional(fc.constantFrom('0.0.0.0/0', '10.0.0.0/8')),
-      'nginx.ingress.kubernetes.io/configuration-snippet': optional(fc.constant('more_set_headers "X-Debug: 1";')),
+      'nginx.ingress.kubernetes.io/configuration-snippet': optional(fc.constantFrom('more_set_headers "X-Debug: 1";', 'more_set_headers "X-Debug: 1";\nproxy_set_header X-Real-IP $remote_addr;\n')),
       'nginx.ingress.kubernetes.io/backend-protocol': optional(fc.constantFrom('HTTPS', 'HTTP')),
     })
     .map(compact),
@@ -144,6 +148,11 @@ export const targetObject: fc.Arbitrary<YamlMap> = fc.oneof(workload, workload, 
 /** Documents around the targets: harmless objects, or comment-only documents (null). */
 export const fillerDocument: fc.Arbitrary<YamlMap | null> = fc.oneof(
   fc.constant(null),
-  fc.record({ apiVersion: fc.constant('v1'), kind: fc.constant('ConfigMap'), metadata: metadata(), data: fc.constantFrom<YamlValue>({ 'app.conf': 'listen 80;' }, { empty: '', url: 'http://example.com:8080/x?y=1' }) }),
+  fc.record({
+    apiVersion: fc.constant('v1'),
+    kind: fc.constant('ConfigMap'),
+    metadata: metadata(),
+    data: fc.constantFrom<YamlValue>({ 'app.conf': 'server {\n  listen 80;\n}\n' }, { empty: '', url: 'http://example.com:8080/x?y=1', note: 'a: b # not a comment' }),
+  }),
   fc.record({ apiVersion: fc.constant('v1'), kind: fc.constant('Namespace'), metadata: fc.record({ name: fc.constantFrom('shop', 'payments') }) }),
 );

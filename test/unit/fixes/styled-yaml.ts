@@ -19,7 +19,7 @@ export interface YamlLayout {
   seed: number;
 }
 
-export type YamlValue = string | number | boolean | YamlValue[] | { [key: string]: YamlValue };
+export type YamlValue = string | number | boolean | null | YamlValue[] | { [key: string]: YamlValue };
 type YamlMap = { [key: string]: YamlValue };
 
 const COMMENT_WORDS = ['why', 'see ticket 42', 'owned by the platform team', 'TODO review', 'keep in sync'];
@@ -61,7 +61,7 @@ class Writer {
   }
 
   private inFlow(value: YamlValue, depth: number): boolean {
-    if (typeof value !== 'object') return false;
+    if (typeof value !== 'object' || value === null) return false;
     const empty = Array.isArray(value) ? value.length === 0 : Object.keys(value).length === 0;
     return empty || (depth >= this.layout.flowFrom && this.random() < 0.6);
   }
@@ -79,7 +79,13 @@ class Writer {
         if (this.random() < 0.1) lines.push(`${pad}# ${this.comment()}`);
       }
       const head = `${pad}${this.key(key)}:`;
-      if (typeof value !== 'object' || this.inFlow(value, depth)) {
+      if (value === null) {
+        // Nothing after the colon, `~` or `null`: all the same empty value.
+        const written = ['', ' ~', ' null'][Math.floor(this.random() * 3)];
+        lines.push(`${head}${written}${this.trailingComment()}`);
+      } else if (typeof value === 'string' && isBlockLiteral(value)) {
+        lines.push(`${head} |${this.trailingComment()}`, ...value.slice(0, -1).split('\n').map((line) => ' '.repeat(column + this.layout.indent) + line));
+      } else if (typeof value !== 'object' || this.inFlow(value, depth)) {
         lines.push(`${head} ${typeof value === 'object' ? this.flow(value) : this.scalar(value)}${this.trailingComment()}`);
       } else if (Array.isArray(value)) {
         lines.push(head + this.trailingComment(), ...this.blockSequence(value, column + (this.layout.indentedSequences ? this.layout.indent : 0), depth + 1));
@@ -87,6 +93,8 @@ class Writer {
         lines.push(head + this.trailingComment(), ...this.blockMap(value, column + this.layout.indent, depth + 1, false));
       }
     }
+    // A comment after the last entry sits at the end of the map's text: edits appending to the map meet it.
+    if (this.random() < 0.08) lines.push(`${pad}# ${this.comment()}`);
     return lines;
   }
 
@@ -95,7 +103,7 @@ class Writer {
     const lines: string[] = [];
     for (const item of items) {
       if (this.random() < 0.08) lines.push(`${pad}# ${this.comment()}`);
-      if (typeof item !== 'object' || Array.isArray(item) || this.inFlow(item, depth)) {
+      if (typeof item !== 'object' || item === null || Array.isArray(item) || this.inFlow(item, depth)) {
         lines.push(`${pad}- ${typeof item === 'object' ? this.flow(item) : this.scalar(item)}${this.trailingComment()}`);
         continue;
       }
@@ -107,6 +115,7 @@ class Writer {
   }
 
   private flow(value: YamlValue): string {
+    if (value === null) return 'null';
     const pad = this.layout.paddedFlow ? ' ' : '';
     if (Array.isArray(value)) return value.length === 0 ? '[]' : `[${pad}${value.map((item) => this.flow(item)).join(', ')}${pad}]`;
     if (typeof value === 'object') {
@@ -120,14 +129,20 @@ class Writer {
     return isPlainSafe(key) && this.random() < 0.9 ? key : this.quoted(key);
   }
 
-  private scalar(value: string | number | boolean): string {
+  private scalar(value: string | number | boolean | null): string {
     if (typeof value !== 'string') return String(value);
+    if (value.includes('\n')) return JSON.stringify(value);
     return isPlainSafe(value) && this.random() < 0.8 ? value : this.quoted(value);
   }
 
   private quoted(value: string): string {
     return this.layout.quote === 'double' ? JSON.stringify(value) : `'${value.replace(/'/g, "''")}'`;
   }
+}
+
+/** Lines without trailing blanks, ending with one line break: `|` keeps it exactly. */
+function isBlockLiteral(value: string): boolean {
+  return /^[^\s][^\n]*(\n[^\s][^\n]*)*\n$/.test(value) && !/[ \t]\n/.test(value);
 }
 
 /** A string that reads back as itself when written plain, in block and in flow context. */
