@@ -1,13 +1,14 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { relative, resolve, sep } from 'node:path';
 import { findRule, parseManifest, type Finding, type ManifestFile } from '../engine';
 import { isExcluded } from '../engine/config/exclude';
 import { collectManifestFiles, describeFsError } from '../files/collect-files';
 import { ExitCode, type CommandIO } from './command-io';
 import { planFixPass, type FixPass } from './fix-pass';
 import type { LoadedConfig } from './load-config';
-import { ManifestTexts, type ChangedFile } from './manifest-texts';
+import { ManifestTexts } from './manifest-texts';
 import { unifiedDiff } from './unified-diff';
+import { writeChanges } from './write-changes';
 
 export const FIX_USAGE = `Usage: kube-netsec fix [PATH...] [options]
 
@@ -21,8 +22,8 @@ Options:
   --config FILE       Configuration file (default: .kube-netsec.yaml in the current folder, if any).
   -h, --help          Show this help.
 
-Exit status: 0 nothing left to fix, 1 findings with a safe fix remain (always so for a dry run
-that has changes to show), 2 usage or I/O error.`;
+Exit status: 0 no finding of warning or above is left with a safe fix, 1 some are (as before a
+fix, so a dry run that shows their fixes), 2 usage or I/O error.`;
 
 export interface FixOptions {
   dryRun: boolean;
@@ -125,19 +126,4 @@ function parsedFile(cache: Map<string, { text: string; file: ManifestFile }>, pa
   const file = parseManifest(path, text);
   cache.set(path, { text, file });
   return file;
-}
-
-/** Writes the changed files; a new file is never written over one that appeared meanwhile. */
-async function writeChanges(changed: readonly ChangedFile[], io: CommandIO): Promise<boolean> {
-  let ok = true;
-  for (const { path, before, after } of changed) {
-    try {
-      if (before === undefined) await mkdir(dirname(path), { recursive: true });
-      await writeFile(path, after, { encoding: 'utf8', flag: before === undefined ? 'wx' : 'w' });
-    } catch (error) {
-      io.error(`kube-netsec: ${path}: ${describeFsError(error)}`);
-      ok = false;
-    }
-  }
-  return ok;
 }

@@ -7,6 +7,7 @@ import type { CommandIO } from '../../../server/src/cli/command-io';
 import { main } from '../../../server/src/cli/main';
 import { ManifestTexts } from '../../../server/src/cli/manifest-texts';
 import { unifiedDiff } from '../../../server/src/cli/unified-diff';
+import { writeChanges } from '../../../server/src/cli/write-changes';
 
 const FIXTURES = join(__dirname, '../../fixtures/fix');
 const HOST_NETWORK = readFileSync(join(FIXTURES, 'host-network.yaml'), 'utf8');
@@ -187,5 +188,19 @@ describe('fix output helpers', () => {
       { path: join(root, 'outside.yaml'), before: '\uFEFFkind: Existing\n', after: '\uFEFFkind: Edited\n' },
     ]);
     assert.ok(!existsSync(join(root, 'new.yaml')), 'nothing is written by the texts themselves');
+  });
+
+  it('writes a new file in a new folder, but never over an existing file', async (context) => {
+    const root = mkdtempSync(join(tmpdir(), 'kube-netsec-write-'));
+    context.after(() => rmSync(root, { recursive: true, force: true }));
+    writeFileSync(join(root, 'taken.yaml'), 'kind: Mine\n');
+    let err = '';
+    const io: CommandIO = { out: () => undefined, error: (text) => (err += text + '\n'), readStdin: async () => '' };
+    const created = join(root, 'networkpolicies', 'shop.yaml');
+    const ok = await writeChanges([{ path: created, after: 'kind: NetworkPolicy\n' }, { path: join(root, 'taken.yaml'), after: 'kind: NetworkPolicy\n' }], io);
+    assert.equal(ok, false);
+    assert.equal(readFileSync(created, 'utf8'), 'kind: NetworkPolicy\n');
+    assert.equal(readFileSync(join(root, 'taken.yaml'), 'utf8'), 'kind: Mine\n');
+    assert.equal(err, `kube-netsec: ${join(root, 'taken.yaml')}: already exists, so the file a fix creates is not written\n`);
   });
 });
