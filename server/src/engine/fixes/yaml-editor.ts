@@ -21,6 +21,8 @@ interface Step {
  * text at fault changes, so comments, key order, quoting, flow or block style, line ends and the
  * file's indentation survive. Every method returns undefined when it cannot edit safely (the path
  * runs through an alias or a merge key, whose text other objects share, or has an unexpected shape).
+ * An anchored node is edited where it is written, which changes its aliases too: the engine's check
+ * of the fix judges the whole document (and drops a removal that would leave an alias dangling).
  */
 export class YamlEditor {
   private readonly document: ManifestDocument;
