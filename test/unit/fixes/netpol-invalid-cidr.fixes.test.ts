@@ -181,7 +181,7 @@ testFixes(netpolInvalidCidr, [
     notOffered: ['Change to the single host 10.1.2.3/32'],
   },
   {
-    name: 'a block the API server takes today: the metadata finding quoting the new text is revealed',
+    name: 'what the corrected block lets through was written all along: the metadata finding quoting it is revealed, not caused',
     code: yaml`
       apiVersion: networking.k8s.io/v1
       kind: NetworkPolicy
@@ -192,6 +192,7 @@ testFixes(netpolInvalidCidr, [
         egress:
           - to:
               - ipBlock: {cidr: 'fd00::1/8'}
+              - ipBlock: {cidr: " 0.0.0.0/0"}
           - ports: [{port: 53, protocol: UDP}, {port: 53, protocol: TCP}]
             to: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: kube-system}}}]
     `,
@@ -208,6 +209,7 @@ testFixes(netpolInvalidCidr, [
             egress:
               - to:
                   - ipBlock: {cidr: 'fd00::/8'}
+                  - ipBlock: {cidr: " 0.0.0.0/0"}
               - ports: [{port: 53, protocol: UDP}, {port: 53, protocol: TCP}]
                 to: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: kube-system}}}]
         `,
@@ -224,6 +226,24 @@ testFixes(netpolInvalidCidr, [
             egress:
               - to:
                   - ipBlock: {cidr: 'fd00::1/128'}
+                  - ipBlock: {cidr: " 0.0.0.0/0"}
+              - ports: [{port: 53, protocol: UDP}, {port: 53, protocol: TCP}]
+                to: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: kube-system}}}]
+        `,
+      },
+      {
+        title: 'Change to 0.0.0.0/0',
+        output: yaml`
+          apiVersion: networking.k8s.io/v1
+          kind: NetworkPolicy
+          metadata: {name: v6-egress}
+          spec:
+            podSelector: {}
+            policyTypes: [Egress]
+            egress:
+              - to:
+                  - ipBlock: {cidr: 'fd00::1/8'}
+                  - ipBlock: {cidr: "0.0.0.0/0"}
               - ports: [{port: 53, protocol: UDP}, {port: 53, protocol: TCP}]
                 to: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: kube-system}}}]
         `,
@@ -231,20 +251,19 @@ testFixes(netpolInvalidCidr, [
     ],
   },
   {
-    name: 'a refused block made valid would let pods reach the metadata service: that is caused, not offered',
+    name: 'an except outside its cidr gets no repair: which of the two is wrong is not known',
     code: yaml`
       apiVersion: networking.k8s.io/v1
       kind: NetworkPolicy
-      metadata: {name: internet}
+      metadata: {name: office}
       spec:
         podSelector: {}
-        policyTypes: [Egress]
-        egress:
-          - to:
-              - ipBlock: {cidr: " 0.0.0.0/0"}
+        ingress:
+          - from:
+              - ipBlock: {cidr: 10.1.0.0/16, except: [10.1.2.3/8]}
     `,
     fixes: [],
-    notOffered: ['Change to 0.0.0.0/0'],
+    notOffered: ['Change to 10.0.0.0/8'],
   },
   {
     name: 'a cidr through an alias or a merge key is shared text: only the anchored text itself is edited',

@@ -5,6 +5,7 @@ import { objectFix } from '../../fixes/object-fix';
 import type { ObjectPath } from '../../manifest/yaml-path';
 import type { ObjectRule, Report } from '../rule';
 import { repairCidr } from './cidr-repair';
+import { RULES_ON_POLICY_CONTENTS } from './rules-on-policy-text';
 
 export const netpolInvalidCidr: ObjectRule = {
   id: 'netpol-invalid-cidr',
@@ -67,13 +68,13 @@ spec:
     const { path, data } = input.report;
     if (!path || typeof data?.network !== 'string') return;
     const { network, host } = data;
-    // A text the API server takes today (with a warning) already lets through what the rewritten
-    // block does: what other rules say about that block, quoting the new text, is revealed. A text
-    // it refuses is another matter: the fix makes the policy exist, and what it allows is caused.
-    const reveals = data.acceptedToday === true ? JUDGES_BLOCK_REACH : undefined;
-    // The network is the block the cluster enforces today, so the preferred fix changes the text
-    // and not the traffic. The single host narrows a `cidr` to what was probably meant; it is not
-    // offered for an `except`, where a smaller exception would let more through.
+    // What other rules say of the block, quoting the new text, is revealed: the fix allows nothing
+    // the text did not say already, it only makes the text readable (to the engine as well).
+    const reveals = RULES_ON_POLICY_CONTENTS;
+    // The network is the block the text stands for, and the one an API server that takes the text
+    // enforces: the preferred fix changes the text, not the traffic. The single host narrows a
+    // `cidr` to what was probably meant; it is not offered for an `except`, where a smaller
+    // exception would let more through.
     yield* objectFix(input, `Change to ${network}`, (editor) => editor.replaceScalar(path, network), { preferred: true, reveals });
     if (typeof host === 'string') yield* objectFix(input, `Change to the single host ${host}`, (editor) => editor.replaceScalar(path, host), { reveals });
   },
@@ -88,23 +89,20 @@ function* blockProblems(object: KubeObject, block: IpBlockPeer): Generator<Repor
   const cidr = block.cidr !== undefined && !cidrSyntaxProblem(block.cidr) ? parseCidr(block.cidr) : undefined;
   for (const { index, text } of block.except) {
     const what = '`except` entry';
-    const problem = syntaxProblem(what, text) ?? (cidr ? containmentProblem(text, cidr) : undefined) ?? hostBitsProblem(what, text);
+    const syntax = syntaxProblem(what, text);
+    const containment = syntax ? undefined : cidr ? containmentProblem(text, cidr) : undefined;
+    const problem = syntax ?? containment ?? hostBitsProblem(what, text);
     const path = [...block.path, 'except', index];
-    if (problem) yield { message: problem, range: object.rangeOf(path, 'value'), ...repairOf(path, text, 'except') };
+    // An entry outside its cidr has no repair: which of the two is wrong is not known.
+    if (problem) yield { message: problem, range: object.rangeOf(path, 'value'), ...(containment ? {} : repairOf(path, text, 'except')) };
   }
 }
-
-/** Rules that judge what an ipBlock lets through, and quote its text. */
-const JUDGES_BLOCK_REACH = ['netpol-metadata-egress', 'netpol-ipblock-any', 'netpol-ipblock-internal'];
 
 /** The report's fix data: the repaired text, and for a `cidr` the single host it may have meant. */
 function repairOf(path: ObjectPath, text: string, field: 'cidr' | 'except'): Pick<Report, 'path' | 'data'> {
   const repair = repairCidr(text);
   if (!repair) return {};
-  // Bits after the prefix and a zero-padded prefix are warned about, not refused, by today's API servers.
-  const problem = cidrSyntaxProblem(text);
-  const acceptedToday = problem === undefined || problem === 'prefix-leading-zeros';
-  return { path, data: { network: repair.network, host: field === 'cidr' ? repair.host : undefined, acceptedToday } };
+  return { path, data: { network: repair.network, host: field === 'cidr' ? repair.host : undefined } };
 }
 
 function syntaxProblem(what: string, text: string): string | undefined {

@@ -1,6 +1,8 @@
 import { allRulesOf, networkPolicySpecOf, portsOf, type PolicyPort } from '../../policy/network-policy';
 import type { ObjectRule, Report } from '../rule';
 import type { KubeObject } from '../../manifest/kube-object';
+import { objectFix } from '../../fixes/object-fix';
+import { RULES_ON_POLICY_CONTENTS } from './rules-on-policy-text';
 
 const PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
 
@@ -67,6 +69,21 @@ spec:
       for (const port of portsOf(rule)) yield* portProblems(object, port);
     }
   },
+  *fixes(input) {
+    const { path, data } = input.report;
+    if (!path) return;
+    // Only the mistakes with one meaning: a protocol in the wrong case, a port number in quotes.
+    // A range written backwards or a port out of range could have meant several things. What
+    // other rules say of the rule, quoting its ports, is revealed: the fix allows nothing new.
+    const options = { preferred: true, reveals: RULES_ON_POLICY_CONTENTS };
+    if (typeof data?.protocol === 'string') {
+      const protocol = data.protocol;
+      yield* objectFix(input, `Change protocol to ${protocol}`, (editor) => editor.replaceScalar(path, protocol), options);
+    } else if (typeof data?.port === 'number') {
+      const port = data.port;
+      yield* objectFix(input, `Write the port as the number ${port}`, (editor) => editor.replaceScalar(path, port), options);
+    }
+  },
 };
 
 function* portProblems(object: KubeObject, { path, fields }: PolicyPort): Generator<Report> {
@@ -78,10 +95,14 @@ function* portProblems(object: KubeObject, { path, fields }: PolicyPort): Genera
         ? `\`protocol: ${protocol}\` is refused: protocols are case-sensitive, so the API server rejects the policy unless it is \`${fixed}\`.`
         : `\`protocol: ${protocol}\` is not supported: NetworkPolicy ports take TCP, UDP or SCTP, so the API server rejects the policy.`,
       range: object.rangeOf([...path, 'protocol']),
+      ...(fixed && { path: [...path, 'protocol'], data: { protocol: fixed } }),
     };
   }
   const portProblem = typeof port === 'number' ? portNumberProblem(port) : typeof port === 'string' ? portNameProblem(port) : undefined;
-  if (portProblem) yield { message: portProblem, range: object.rangeOf([...path, 'port']) };
+  // "0080" is left alone: a leading zero leaves room for doubt (octal to some readers).
+  const quotedNumber = typeof port === 'string' && /^[1-9]\d*$/.test(port) ? Number(port) : undefined;
+  const portFix = quotedNumber !== undefined && quotedNumber >= 1 && quotedNumber <= 65535 ? { path: [...path, 'port'], data: { port: quotedNumber } } : {};
+  if (portProblem) yield { message: portProblem, range: object.rangeOf([...path, 'port']), ...portFix };
   const endPortProblem = endPortProblemOf(port, endPort);
   if (endPortProblem) yield { message: endPortProblem, range: object.rangeOf([...path, 'endPort']) };
 }

@@ -1,5 +1,8 @@
 import { effectiveRulesOf, networkPolicySpecOf, selectorKeysOf, selectorsOf } from '../../policy/network-policy';
+import { objectFix } from '../../fixes/object-fix';
 import type { ObjectRule } from '../rule';
+
+const NAMESPACE_NAME_KEY = 'kubernetes.io/metadata.name';
 
 /** Labels people add by hand to hold a namespace's name, before Kubernetes 1.21 set one itself. */
 const HAND_MADE_NAME_KEYS = new Set(['name', 'namespace', 'ns']);
@@ -72,8 +75,19 @@ spec:
             `This peer selects namespaces by the \`${key}\` label${which}, which Kubernetes does not set and whoever creates ` +
             'or labels a namespace can choose; `kubernetes.io/metadata.name` always holds the real name.',
           range: object.rangeOf(path),
+          path,
+          data: { inMatchLabels: path.at(-2) === 'matchLabels' },
         };
       }
     }
+  },
+  *fixes(input) {
+    const { path, data } = input.report;
+    if (!path) return;
+    // Not preferred: a hand-made label may group several namespaces under one value, and the real
+    // name then selects fewer of them. A key of `matchLabels` is renamed; a requirement's key is a value.
+    yield* objectFix(input, `Select by ${NAMESPACE_NAME_KEY}`, (editor) =>
+      data?.inMatchLabels === true ? editor.renameKey(path, NAMESPACE_NAME_KEY) : editor.replaceScalar(path, NAMESPACE_NAME_KEY),
+    );
   },
 };

@@ -1,9 +1,9 @@
 /**
- * Rules that judge what a policy's rules allow or name: their peers, ports and selector keys. A fix
- * that makes the engine read rules it ignored before (a direction added to `policyTypes`, a
- * misspelled field renamed) reveals their findings on that text rather than causing them: the text
- * was written that way all along. Findings about traffic the fix itself blocks (DNS) or leaves open
- * (isolation) are not among them.
+ * Rules that judge what a policy's rules say: their peers, ports and selector keys. A fix that makes
+ * rules readable or effective as written (a direction added to `policyTypes`, a misspelled field
+ * renamed, a CIDR or protocol corrected) reveals their findings on that text rather than causing
+ * them: the text said so all along. What a fix does to pods (DNS it blocks, pods it leaves without
+ * isolation) is judged by other rules, which are not among these: such findings are caused.
  */
 export const RULES_ON_POLICY_CONTENTS: readonly string[] = [
   'netpol-allow-all-ingress',
