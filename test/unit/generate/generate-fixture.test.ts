@@ -118,6 +118,34 @@ describe('generate: a 3-tier app across two namespaces', () => {
   });
 });
 
+describe('generate: an Ingress controller in the workspace', () => {
+  const controller = yaml`
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata: {name: ingress-nginx-controller, namespace: ingress-nginx}
+    spec:
+      template:
+        metadata:
+          labels: {app.kubernetes.io/name: ingress-nginx, app.kubernetes.io/component: controller}
+        spec:
+          containers: [{name: controller, image: registry.k8s.io/ingress-nginx/controller:v1.11.2}]
+  `;
+
+  it('is the client of the routed Services: the backend admits its pods, its egress reaches the backend', () => {
+    const files = [...fixtureFiles(), parseManifest('controller.yaml', controller)];
+    const check = checkGeneration(files);
+    const fromController = check.result.connections.filter((connection) => connection.from.kind === 'workload' && connection.from.workload.name === 'ingress-nginx-controller');
+    assert.deepEqual(fromController.map((connection) => [connection.to.key, connection.ports]), [['web/frontend[Deployment]', [{ protocol: 'TCP', port: 8080 }]]]);
+    assert.ok(!check.result.connections.some((connection) => connection.from.kind === 'namespace' && connection.from.namespace === 'ingress-nginx'));
+    assert.deepEqual(check.cutOff, []);
+    assert.deepEqual(check.newFindings, []);
+    assert.equal(check.connectionsAfter, 5);
+    assert.ok(allowedAfter(check, files, 'ingress-nginx/ingress-nginx-controller[Deployment]', 'web/frontend[Deployment]', 'TCP', 8080));
+    const egress = check.result.policies.find((policy) => policy.name === 'ingress-nginx-controller-egress')!;
+    assert.match(egress.yaml, /# To Deployment web\/frontend:\n {4}#   backend of Ingress shop \(three-tier\/web\.yaml:68\)/);
+  });
+});
+
 describe('generate: what the inference cannot conclude', () => {
   const files = (text: string) => [parseManifest('app.yaml', text)];
 
