@@ -55,6 +55,8 @@ describe('generate on Online Boutique', { skip: existsSync(RELEASE) ? false : `n
     // Before: every pair of workloads and every address, both ways; after: exactly the 16 calls.
     assert.equal(check.connectionsBefore, 156);
     assert.equal(check.connectionsAfter, 16);
+    // The release manifests name no namespace (they are applied with `kubectl -n`): neither do the policies.
+    assert.doesNotMatch(check.yaml, /^ {2}namespace:/m);
     assert.match(check.yaml, /# Service frontend-external \(LoadBalancer, kubernetes-manifests\.yaml:132\) exposes it outside the cluster/);
   });
 

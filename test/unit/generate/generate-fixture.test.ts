@@ -218,6 +218,8 @@ describe('generate: what the inference cannot conclude', () => {
       { defaultDeny: true },
     );
     assert.deepEqual(policies.map((policy) => `${policy.namespace}/${policy.name}`), ['default/default-deny', 'default/web-ingress-pod', 'default/web-egress']);
+    // No object names the default namespace: the manifests go with `kubectl -n`, and so do the policies.
+    for (const policy of policies) assert.doesNotMatch(policy.yaml, /^ {2}namespace:/m);
     assert.deepEqual(notes.map((note) => note.message), [
       'Pod default/agent uses the host network: NetworkPolicies do not apply to it, none is generated.',
       'Pod default/bare has no pod labels: no podSelector can select it alone, none is generated.',

@@ -56,14 +56,15 @@ export function generatePolicies(workspace: Workspace, options: GenerateOptions 
   const directions = DIRECTIONS.filter((direction) => (options.directions ?? DIRECTIONS).includes(direction));
   const policies: GeneratedPolicy[] = [];
   for (const namespace of [...new Set(chosen.map((workload) => workload.id.namespace))]) {
+    const writeNamespace = namespaceIsWritten(workspace, namespace);
     if (options.defaultDeny) {
       const name = freeName(names, namespace, 'default-deny');
-      policies.push({ name, namespace, purpose: 'default-deny', yaml: policyYaml(planDefaultDeny(namespace, name)) });
+      policies.push({ name, namespace, purpose: 'default-deny', yaml: policyYaml({ ...planDefaultDeny(namespace, name), writeNamespace }) });
     }
     for (const workload of chosen.filter((candidate) => candidate.id.namespace === namespace)) {
       for (const direction of directions) {
         const name = freeName(names, namespace, `${workload.id.name}-${direction.toLowerCase()}`, workload.id.kind.toLowerCase());
-        policies.push({ name, namespace, purpose: direction, workload: workload.key, yaml: policyYaml(planWorkloadPolicy(workload, direction, name, context)) });
+        policies.push({ name, namespace, purpose: direction, workload: workload.key, yaml: policyYaml({ ...planWorkloadPolicy(workload, direction, name, context), writeNamespace }) });
       }
     }
   }
@@ -91,6 +92,18 @@ function chosenWorkloads(workspace: Workspace, options: GenerateOptions, notes: 
     }
     return true;
   });
+}
+
+/**
+ * Whether policies should name their namespace: always, except the default namespace when none of
+ * its objects names it. Such manifests are applied with `kubectl -n`, which refuses an object of
+ * another namespace, so a policy naming "default" would not go with them.
+ */
+function namespaceIsWritten(workspace: Workspace, namespace: string): boolean {
+  const { model } = workspace;
+  if (namespace !== model.defaultNamespace || model.namespaces.get(namespace)?.object) return true;
+  const objects = [...model.workloads.filter((workload) => workload.id.namespace === namespace).flatMap((workload) => workload.members.map((member) => member.object)), ...model.policies.filter((policy) => policy.namespace === namespace).map((policy) => policy.object)];
+  return objects.some((object) => object.namespace !== undefined && object.namespace !== '');
 }
 
 function takenNames(workspace: Workspace): Map<string, Set<string>> {

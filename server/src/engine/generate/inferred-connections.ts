@@ -1,7 +1,7 @@
 import type { Workload } from '../model';
+import { ingressControllerOf } from '../templates/ingress-controllers';
 import type { Workspace } from '../workspace/workspace';
 import { evidenceAt, type Evidence } from './evidence';
-import { ingressControllersOf } from './ingress-controllers';
 import { routeBackends, type RouteBackend } from './route-backends';
 import { serviceReferencesOf } from './service-references';
 import { sortedPorts, targetPortOn, type PolicyPort } from './target-ports';
@@ -82,7 +82,7 @@ export function inferConnections(workspace: Workspace, services: ReadonlyMap<str
     }
   }
 
-  const controllers = ingressControllersOf(workspace.model.workloads);
+  const controllers = workspace.model.workloads.filter((workload) => ingressControllerOf(workload.podLabels) !== undefined);
   const controllerNamespace = options.ingressControllerNamespace ?? DEFAULT_INGRESS_CONTROLLER_NAMESPACE;
   for (const backend of routeBackends(workspace, services)) {
     const entries = backendEntries(backend);

@@ -21,6 +21,8 @@ export interface PlannedPolicy {
   comment: readonly string[];
   name: string;
   namespace: string;
+  /** False to leave `metadata.namespace` out, for manifests applied with `kubectl -n`. */
+  writeNamespace?: boolean;
   podSelector: Labels;
   policyTypes: readonly ('Ingress' | 'Egress')[];
   ingress?: readonly PlannedRule[];
@@ -30,7 +32,9 @@ export interface PlannedPolicy {
 /** A policy as a YAML document: block style, 2-space indents, "\n" line ends, comments before what they explain. */
 export function policyYaml(policy: PlannedPolicy): string {
   const lines: string[] = [...commentLines(policy.comment, '')];
-  lines.push('apiVersion: networking.k8s.io/v1', 'kind: NetworkPolicy', 'metadata:', `  name: ${scalar(policy.name)}`, `  namespace: ${scalar(policy.namespace)}`, 'spec:');
+  lines.push('apiVersion: networking.k8s.io/v1', 'kind: NetworkPolicy', 'metadata:', `  name: ${scalar(policy.name)}`);
+  if (policy.writeNamespace !== false) lines.push(`  namespace: ${scalar(policy.namespace)}`);
+  lines.push('spec:');
   lines.push(...selectorLines('podSelector', policy.podSelector, '  '));
   lines.push('  policyTypes:', ...policy.policyTypes.map((type) => `    - ${type}`));
   for (const [key, peersKey, rules] of [['ingress', 'from', policy.ingress], ['egress', 'to', policy.egress]] as const) {
