@@ -3,7 +3,7 @@ import type { Workload } from '../model';
 import { isSystemNamespace, usesHostNetwork } from '../rules/workspace/workspace-objects';
 import type { Workspace } from '../workspace/workspace';
 import { relativeFileNamer } from './file-names';
-import { describe, inferConnections, type GenerationNote, type InferenceOptions, type InferredConnection, type WorkloadRef, workloadRef } from './inferred-connections';
+import { describeWorkload, inferConnections, type GenerationNote, type InferenceOptions, type InferredConnection, type WorkloadRef, workloadRef } from './inferred-connections';
 import { planDefaultDeny, planWorkloadPolicy, type PlanningContext } from './least-privilege';
 import { joinDocuments, policyYaml } from './policy-yaml';
 import { workspaceServices } from './workspace-services';
@@ -83,11 +83,11 @@ function chosenWorkloads(workspace: Workspace, options: GenerateOptions, notes: 
     // The cluster runs components there that the repository does not hold: isolating them needs a decision.
     if (options.namespace === undefined && options.workload === undefined && isSystemNamespace(workload.id.namespace)) return false;
     if (usesHostNetwork(workload)) {
-      notes.push({ workload: workload.key, message: `${describe(workload)} uses the host network: NetworkPolicies do not apply to it, none is generated.` });
+      notes.push({ workload: workload.key, message: `${describeWorkload(workload)} uses the host network: NetworkPolicies do not apply to it, none is generated.` });
       return false;
     }
     if (Object.keys(workload.podLabels).length === 0) {
-      notes.push({ workload: workload.key, message: `${describe(workload)} has no pod labels: no podSelector can select it alone, none is generated.` });
+      notes.push({ workload: workload.key, message: `${describeWorkload(workload)} has no pod labels: no podSelector can select it alone, none is generated.` });
       return false;
     }
     return true;

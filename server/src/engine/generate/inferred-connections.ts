@@ -70,7 +70,7 @@ export function inferConnections(workspace: Workspace, services: ReadonlyMap<str
     for (const reference of serviceReferencesOf(client, workspace, services)) {
       const { service } = reference;
       if (service.selected.length === 0) {
-        notes.push({ workload: client.key, message: `${describe(client)} refers to Service ${service.namespace}/${service.name}, which selects no workload of the workspace: no rule is generated for it.` });
+        notes.push({ workload: client.key, message: `${describeWorkload(client)} refers to Service ${service.namespace}/${service.name}, which selects no workload of the workspace: no rule is generated for it.` });
         continue;
       }
       const matching = service.ports.filter((entry) => entry.port === reference.port);
@@ -111,7 +111,7 @@ function backendEntries(backend: RouteBackend): readonly ServicePortEntry[] {
 function resolvedPorts(entries: readonly ServicePortEntry[], target: Workload, notes: GenerationNote[], service: WorkspaceService): PolicyPort[] {
   return entries.flatMap((entry) => {
     const port = targetPortOn(entry, target);
-    if (!port) notes.push({ workload: target.key, message: `Service ${service.namespace}/${service.name} port ${entry.port} targets "${String(entry.targetPort)}", which ${describe(target)} does not declare: no rule opens it.` });
+    if (!port) notes.push({ workload: target.key, message: `Service ${service.namespace}/${service.name} port ${entry.port} targets "${String(entry.targetPort)}", which ${describeWorkload(target)} does not declare: no rule opens it.` });
     return port ? [port] : [];
   });
 }
@@ -129,7 +129,7 @@ function uniqueNotes(notes: readonly GenerationNote[]): GenerationNote[] {
   return notes.filter((note, index) => notes.findIndex((other) => other.message === note.message) === index);
 }
 
-export function describe(workload: Workload | WorkloadRef): string {
+export function describeWorkload(workload: Workload | WorkloadRef): string {
   const id = 'id' in workload ? workload.id : workload;
   return `${id.kind} ${id.namespace}/${id.name}`;
 }

@@ -3,7 +3,7 @@ import type { ClusterModel, Workload } from '../model';
 import { isNodeExposed } from '../services/service';
 import { workloadsIn } from '../rules/workspace/workspace-objects';
 import type { Evidence } from './evidence';
-import { describe, type ConnectionSource, type InferredConnection } from './inferred-connections';
+import { describeWorkload, type ConnectionSource, type InferredConnection } from './inferred-connections';
 import { minimalSelectorOf, type WorkloadSelector } from './minimal-selector';
 import type { PlannedPeer, PlannedPolicy, PlannedRule } from './policy-yaml';
 import type { WorkspaceService } from './workspace-services';
@@ -33,7 +33,7 @@ const DNS_RULE: PlannedRule = {
  */
 export function planWorkloadPolicy(workload: Workload, direction: PolicyDirection, name: string, context: PlanningContext): PlannedPolicy {
   const selector = selectorOf(workload, context.model);
-  const comment = [`${direction} of ${describe(workload)}: least privilege inferred from the manifests by kube-netsec generate.`, selectorComment(workload, selector, context.model)];
+  const comment = [`${direction} of ${describeWorkload(workload)}: least privilege inferred from the manifests by kube-netsec generate.`, selectorComment(workload, selector, context.model)];
   const base = { name, namespace: workload.id.namespace, podSelector: selector.matchLabels, policyTypes: [direction] };
   if (direction === 'Ingress') {
     const rules = context.connections
@@ -47,7 +47,7 @@ export function planWorkloadPolicy(workload: Workload, direction: PolicyDirectio
     .filter((connection) => connection.from.kind === 'workload' && connection.from.workload.key === workload.key)
     .map((connection) => {
       const destination = context.model.workloadsByKey.get(connection.to.key)!;
-      return { comment: [`To ${describe(destination)}:`, ...evidenceLines(connection.evidence, context)], peers: [workloadPeer(destination, workload.id.namespace, context.model)], ports: connection.ports };
+      return { comment: [`To ${describeWorkload(destination)}:`, ...evidenceLines(connection.evidence, context)], peers: [workloadPeer(destination, workload.id.namespace, context.model)], ports: connection.ports };
     });
   return { comment, ...base, egress: [...rules, DNS_RULE] };
 }
@@ -71,7 +71,7 @@ export function selectorOf(workload: Workload, model: ClusterModel): WorkloadSel
 function selectorComment(workload: Workload, selector: WorkloadSelector, model: ClusterModel): string {
   if (selector.unique) return 'podSelector: the fewest pod labels that select this workload alone.';
   const alsoSelected = workloadsIn(model, workload.id.namespace).filter((other) => other !== workload && Object.entries(selector.matchLabels).every(([key, value]) => other.podLabels[key] === value));
-  return `podSelector: no subset of its pod labels selects it alone; all are used, and they also select ${alsoSelected.map(describe).join(', ')}.`;
+  return `podSelector: no subset of its pod labels selects it alone; all are used, and they also select ${alsoSelected.map(describeWorkload).join(', ')}.`;
 }
 
 function sourcePeer(source: ConnectionSource, namespace: string, model: ClusterModel): PlannedPeer {
@@ -85,7 +85,7 @@ function workloadPeer(peer: Workload, namespace: string, model: ClusterModel): P
 }
 
 function describeSource(source: ConnectionSource): string {
-  return source.kind === 'workload' ? describe(source.workload) : `any pod of namespace ${source.namespace} (where the Ingress controller or the Gateway runs)`;
+  return source.kind === 'workload' ? describeWorkload(source.workload) : `any pod of namespace ${source.namespace} (where the Ingress controller or the Gateway runs)`;
 }
 
 function evidenceLines(evidence: readonly Evidence[], context: PlanningContext): string[] {
