@@ -21,11 +21,22 @@ export interface FileFixes {
  * one at a time and each kept only if the combination still passes.
  */
 export function fixAllOfFile(uri: string, located: readonly LocatedFinding[], checker: FixChecker, log?: (message: string) => void): FileFixes {
-  const candidates: { fix: Fix; finding: Finding }[] = [];
+  const candidates: { fix: Fix; findings: Finding[] }[] = [];
+  // Several findings may offer the same fix (every finding of a namespace offers its default deny):
+  // it is applied once, and fixes them all.
+  const byEdits = new Map<string, { fix: Fix; findings: Finding[] }>();
   for (const entry of located) {
     if (entry.finding.uri !== uri) continue;
     const preferred = fixesOf(entry, checker, log).find((fix) => fix.preferred);
-    if (preferred && preferred.edits.every((edit) => edit.uri === uri && !edit.create)) candidates.push({ fix: preferred, finding: entry.finding });
+    if (!preferred || !preferred.edits.every((edit) => edit.uri === uri && !edit.create)) continue;
+    const key = JSON.stringify(editsOf(preferred));
+    const same = byEdits.get(key);
+    if (same) same.findings.push(entry.finding);
+    else {
+      const candidate = { fix: preferred, findings: [entry.finding] };
+      byEdits.set(key, candidate);
+      candidates.push(candidate);
+    }
   }
   const accepted: typeof candidates = [];
   for (const candidate of candidates) {
@@ -50,10 +61,10 @@ function editsOf(fix: Fix): TextEdit[] {
   return fix.edits.flatMap((edit) => edit.edits);
 }
 
-function combine(uri: string, parts: readonly { fix: Fix; finding: Finding }[], checker: FixChecker): FileFixes | undefined {
+function combine(uri: string, parts: readonly { fix: Fix; findings: Finding[] }[], checker: FixChecker): FileFixes | undefined {
   if (parts.length === 0) return { uri, edits: [], fixed: [] };
   const edits = parts.flatMap(({ fix }) => editsOf(fix));
-  const fixed = parts.map(({ finding }) => finding);
+  const fixed = parts.flatMap(({ findings }) => findings);
   const verdict = checker.check({ title: 'Fix all', kind: 'quickfix', edits: [{ uri, edits }] }, fixed);
   return verdict.ok ? { uri, edits, fixed, text: verdict.texts.get(uri) } : undefined;
 }

@@ -63,11 +63,19 @@ export class FixChecker {
       texts.set(fileEdit.uri, text);
     }
     const after = this.layoutOnly(edited, changes) ?? this.findingsAfter(edited);
+    // Each target finding must be gone: as many fewer of its kind as there are targets of that kind.
+    const wanted = new Map<string, { target: Finding; count: number }>();
     for (const target of targets) {
+      const key = `${target.uri}\u0000${findingKey(target)}`;
+      const entry = wanted.get(key);
+      if (entry) entry.count++;
+      else wanted.set(key, { target, count: 1 });
+    }
+    for (const { target, count } of wanted.values()) {
       const own = findingKey(target);
       const ownBefore = this.reported(target.uri).filter((candidate) => findingKey(candidate) === own).length;
       const ownAfter = (after.get(target.uri) ?? []).filter((candidate) => findingKey(candidate) === own).length;
-      if (ownAfter >= ownBefore) return { ok: false, reason: `its finding would still be reported (${target.ruleId})` };
+      if (ownAfter > ownBefore - count) return { ok: false, reason: `its finding would still be reported (${target.ruleId})` };
     }
     for (const [uri, findings] of after) {
       const added = newBlockingFinding(this.reported(uri), findings.filter((candidate) => !fix.reveals?.includes(candidate.ruleId)));

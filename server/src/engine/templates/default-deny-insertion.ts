@@ -1,9 +1,8 @@
 import { DIRECTIONS, type PolicyDirection } from '../connectivity';
-import type { FileEdit, Fix } from '../fixes/fix';
+import type { Fix } from '../fixes/fix';
 import { appendDocuments, newFile, policyFileBeside, type PolicyPlacement } from '../fixes/placement';
 import { namespaceWidePolicies } from '../rules/workspace/default-deny';
 import { isSystemNamespace } from '../rules/workspace/workspace-objects';
-import { LineIndex } from '../text/line-index';
 import type { Workspace } from '../workspace/workspace';
 import { renderAllowDns, renderDefaultDeny } from './catalogue';
 import { freeName } from './policy-names';
@@ -25,7 +24,7 @@ export function defaultDenyInsertion(workspace: Workspace, uri: string, text: st
   const yaml = defaultDenyYaml(workspace, namespace, missing);
   const directions = missing.length === 2 ? 'ingress and egress' : missing[0].toLowerCase();
   const title = `Add default deny for namespace ${namespace} (${directions})${missing.includes('Egress') ? ' with DNS allowed' : ''}`;
-  if (placement === 'end-of-file') return { title, kind: 'insert-policy', edits: [appendOnce(uri, text, yaml)] };
+  if (placement === 'end-of-file') return { title, kind: 'insert-policy', edits: [appendDocuments(uri, text, yaml)] };
   const target = policyFileBeside(uri, namespace);
   if (workspace.files.some((file) => file.uri === target)) return undefined;
   return { title: `${title} in networkpolicies/${namespace}.yaml`, kind: 'insert-policy', edits: [newFile(target, yaml)] };
@@ -50,17 +49,4 @@ function namespaceIsWritten(workspace: Workspace, namespace: string): boolean {
   if (namespace !== model.defaultNamespace || model.namespaces.get(namespace)?.object) return true;
   const members = model.workloads.filter((workload) => workload.id.namespace === namespace).flatMap((workload) => workload.members);
   return members.some((member) => member.object.namespace !== undefined && member.object.namespace !== '');
-}
-
-/**
- * `appendDocuments`, with the edit rewriting the file's last line as it was before appending. Every
- * finding of a namespace (ingress, egress, each workload) offers this fix, and fixing all of a file
- * skips edits that touch text another one edits: so the policies are added once, not once per finding.
- */
-function appendOnce(uri: string, text: string, yaml: string): FileEdit {
-  const append = appendDocuments(uri, text, yaml);
-  if (text.trim() === '') return append;
-  const lastLineStart = text.lastIndexOf('\n', text.length - 2) + 1;
-  const [edit] = append.edits;
-  return { uri, edits: [{ range: { start: new LineIndex(text).positionAt(lastLineStart), end: edit.range.end }, newText: text.slice(lastLineStart) + edit.newText }] };
 }
