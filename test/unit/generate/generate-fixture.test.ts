@@ -185,6 +185,34 @@ describe('generate: what the inference cannot conclude', () => {
     assert.deepEqual(notes.map((note) => note.message), ['Service default/api port 80 targets "http", which Deployment default/api does not declare: no rule opens it.']);
   });
 
+  it('says so when a named Service has no pods of the workspace (no selector, ExternalName), and opens nothing for it', () => {
+    const { connections, notes } = generatePolicies(
+      buildWorkspace(
+        files(yaml`
+          apiVersion: v1
+          kind: Pod
+          metadata: {name: web, labels: {app: web}}
+          spec: {containers: [{name: w, image: nginx, args: ["--db=legacy-db:5432", "--mail=smtp.default.svc:25"]}]}
+          ---
+          apiVersion: v1
+          kind: Service
+          metadata: {name: legacy-db}
+          spec: {ports: [{port: 5432}]}
+          ---
+          apiVersion: v1
+          kind: Service
+          metadata: {name: smtp}
+          spec: {type: ExternalName, externalName: smtp.example.com}
+        `),
+      ),
+    );
+    assert.deepEqual(connections, []);
+    assert.deepEqual(notes.map((note) => note.message), [
+      'Pod default/web refers to Service default/legacy-db, which selects no workload of the workspace: no rule is generated for it.',
+      'Pod default/web refers to Service default/smtp, which selects no workload of the workspace: no rule is generated for it.',
+    ]);
+  });
+
   it('leaves out host-network workloads, workloads without labels and system namespaces, and avoids names already taken', () => {
     const { policies, notes } = generatePolicies(
       buildWorkspace(
