@@ -1,20 +1,33 @@
 import * as vscode from 'vscode';
+import type { KubeNetsecApi } from './api';
+import { TemplateChoicesRequest } from '../../server/src/lsp/template-protocol';
+import { insertNetworkPolicy, type InsertNetworkPolicyArgs } from './insert-network-policy';
+import { showRuleDocumentation } from './rule-documentation';
 import { ServerController } from './server-controller';
 
 let controller: ServerController | undefined;
 
 /** Starts the kube-netsec language server for YAML files, unless `kubeNetsec.enable` is off. */
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<KubeNetsecApi> {
   const output = vscode.window.createOutputChannel('Kubernetes Network Security', { log: true });
   controller = new ServerController(context.asAbsolutePath('dist/server.js'), output);
   context.subscriptions.push(
     output,
     vscode.commands.registerCommand('kubeNetsec.restartServer', () => controller?.restart()),
+    // Run from the server's code actions, with the rule id.
+    vscode.commands.registerCommand('kubeNetsec.showRuleDocumentation', (ruleId: unknown) => showRuleDocumentation(context.extensionUri, ruleId)),
+    vscode.commands.registerCommand('kubeNetsec.insertNetworkPolicy', (args?: InsertNetworkPolicyArgs) => insertNetworkPolicy(controller?.languageClient, args)),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('kubeNetsec.enable')) void controller?.applySettings();
     }),
   );
   await controller.applySettings();
+  return {
+    async templateChoices(document) {
+      const client = controller?.languageClient;
+      return client?.isRunning() ? client.sendRequest(TemplateChoicesRequest, { uri: client.code2ProtocolConverter.asUri(document) }) : undefined;
+    },
+  };
 }
 
 export async function deactivate(): Promise<void> {

@@ -11,6 +11,11 @@ export class ServerController {
     private readonly output: vscode.LogOutputChannel,
   ) {}
 
+  /** The running client, for commands that ask the server. */
+  get languageClient(): LanguageClient | undefined {
+    return this.client;
+  }
+
   /** Starts or stops the server to match `kubeNetsec.enable`. */
   async applySettings(): Promise<void> {
     const enabled = vscode.workspace.getConfiguration('kubeNetsec').get<boolean>('enable', true);

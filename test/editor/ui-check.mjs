@@ -1,11 +1,12 @@
 // What a person sees: the PACKAGED extension (dist/kube-netsec.vsix) installed into code-server,
-// a manifest opened from the Explorer, a warning squiggle in the editor and a host-network row in the
-// Problems panel. Screenshots go to test-results/ui/. The bulk of the editor tests use the API (see
+// a manifest opened from the Explorer, a warning squiggle in the editor, a host-network row in the
+// Problems panel, and the quick-fix menu on the diagnostic. Screenshots go to test-results/ui/; the
+// quick-fix one is the README's picture too (docs/images/quick-fixes.png). The bulk of the editor tests use the API (see
 // suite/); CSS selectors change between VS Code versions, so this check stays small.
 //
 //   node test/editor/ui-check.mjs        (after `npm run package`)
 import { existsSync } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { copyFile, mkdir, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { launchBrowser } from './lib/browser.mjs';
@@ -14,6 +15,8 @@ import { exitAfterCleanup, onCleanup } from './lib/processes.mjs';
 import { ensureTools } from './tools.mjs';
 
 const FILE = 'node-agent.yaml';
+// Where `hostNetwork: true` is in FILE (1-based, as Go to Line takes it).
+const HOST_NETWORK_AT = '16:7';
 const STEP_TIMEOUT_MS = 60_000;
 
 /** Returns `{ ok, screenshots, error? }`; never throws for a failed check. */
@@ -72,6 +75,25 @@ export async function runUiCheck({ tools, repoRoot, workspace }) {
     await problems.first().waitFor({ timeout: STEP_TIMEOUT_MS });
     console.log(`[ui] Problems row: ${(await problems.first().innerText()).replace(/\s+/g, ' ').trim()}`);
     await shoot('problems-panel');
+
+    step = 'opening the quick-fix menu on the host-network diagnostic';
+    await editor.locator('.view-lines').click();
+    await runCommand(page, 'Go to Line/Column');
+    await page.locator('.quick-input-widget input').fill(`:${HOST_NETWORK_AT}`);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+.');
+    const menu = page.locator('.action-widget').filter({ hasText: 'Remove hostNetwork: true' });
+    try {
+      await menu.first().waitFor({ timeout: 10_000 });
+    } catch {
+      console.log('[ui] Ctrl+. did not open the quick-fix menu; using the command palette');
+      await runCommand(page, 'Quick Fix...');
+    }
+    await menu.first().waitFor({ timeout: STEP_TIMEOUT_MS });
+    console.log(`[ui] quick fixes: ${(await menu.first().innerText()).replace(/\s+/g, ' ').trim()}`);
+    await shoot('quick-fixes');
+    await mkdir(join(repoRoot, 'docs', 'images'), { recursive: true });
+    await copyFile(join(shotsDir, 'quick-fixes.png'), join(repoRoot, 'docs', 'images', 'quick-fixes.png'));
     return { ok: true, screenshots };
   } catch (error) {
     await shoot('failure').catch(() => {});

@@ -5,6 +5,7 @@
 import { format } from 'node:util';
 import { activationTests } from './activation';
 import { closeTests } from './close';
+import { codeActionTests } from './code-actions';
 import { configurationTests } from './configuration';
 import { crossFileTests } from './cross-file';
 import { diagnosticsTests } from './diagnostics';
@@ -14,7 +15,7 @@ import { settingsTests } from './settings';
 import { skippedFileTests } from './skipped-files';
 
 // Order matters for the first one only: activation must be observed before any YAML file is opened.
-const SUITES = [activationTests, diagnosticsTests, editTests, closeTests, skippedFileTests, restartTests, settingsTests, configurationTests, crossFileTests];
+const SUITES = [activationTests, diagnosticsTests, editTests, closeTests, skippedFileTests, restartTests, settingsTests, configurationTests, crossFileTests, codeActionTests];
 
 /** The runners look for this line in the extension host's output to count the results. */
 export const RESULT_MARKER = 'KUBE_NETSEC_EDITOR_RESULT';
