@@ -182,7 +182,10 @@ describe('generate: what the inference cannot conclude', () => {
       { directions: ['Ingress'] },
     );
     assert.match(policies.find((policy) => policy.name === 'web-ingress')!.yaml, /# podSelector: no subset of its pod labels selects it alone; all are used, and they also select Deployment default\/api\./);
-    assert.deepEqual(notes.map((note) => note.message), ['Service default/api port 80 targets "http", which Deployment default/api does not declare: no rule opens it.']);
+    assert.deepEqual(notes.map((note) => note.message), [
+      'Service default/api port 80 targets "http", which Deployment default/api does not declare: no rule opens it.',
+      'No subset of the pod labels of Deployment default/web selects it alone: its policies use all of them and select other workloads too.',
+    ]);
   });
 
   it('says so when a named Service has no pods of the workspace (no selector, ExternalName), and opens nothing for it', () => {

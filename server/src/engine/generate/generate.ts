@@ -4,7 +4,7 @@ import { isSystemNamespace, usesHostNetwork } from '../rules/workspace/workspace
 import type { Workspace } from '../workspace/workspace';
 import { relativeFileNamer } from './file-names';
 import { describeWorkload, inferConnections, type GenerationNote, type InferenceOptions, type InferredConnection, type WorkloadRef, workloadRef } from './inferred-connections';
-import { planDefaultDeny, planWorkloadPolicy, type PlanningContext } from './least-privilege';
+import { planDefaultDeny, planWorkloadPolicy, selectorOf, type PlanningContext } from './least-privilege';
 import { joinDocuments, policyYaml } from './policy-yaml';
 import { workspaceServices } from './workspace-services';
 
@@ -62,6 +62,9 @@ export function generatePolicies(workspace: Workspace, options: GenerateOptions 
       policies.push({ name, namespace, purpose: 'default-deny', yaml: policyYaml({ ...planDefaultDeny(namespace, name), writeNamespace }) });
     }
     for (const workload of chosen.filter((candidate) => candidate.id.namespace === namespace)) {
+      if (!selectorOf(workload, workspace.model).unique) {
+        notes.push({ workload: workload.key, message: `No subset of the pod labels of ${describeWorkload(workload)} selects it alone: its policies use all of them and select other workloads too.` });
+      }
       for (const direction of directions) {
         const name = freeName(names, namespace, `${workload.id.name}-${direction.toLowerCase()}`, workload.id.kind.toLowerCase());
         policies.push({ name, namespace, purpose: direction, workload: workload.key, yaml: policyYaml({ ...planWorkloadPolicy(workload, direction, name, context), writeNamespace }) });
