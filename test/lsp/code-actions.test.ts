@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { CodeAction, Command, Diagnostic, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { CancellationTokenSource, type CodeAction, type Command, type Diagnostic, type TextDocumentEdit, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { applyTextEdits, FixChecker, fixAllOfFile, lintWorkspaceLocated, mergeConfigs, parseManifest } from '../../server/src/engine';
 import { LspSession } from './lsp-session';
 
@@ -125,6 +125,19 @@ describe('code actions over stdio', () => {
     const actions = codeActionsOnly(await session.codeActions({ textDocument: { uri }, range: moved.range, context: { diagnostics: [moved] } }));
     assert.equal(actions[0].title, 'Remove hostNetwork: true');
     assert.deepEqual((actions[0].edit?.documentChanges?.[0] as TextDocumentEdit).textDocument, { uri, version });
+  });
+
+  it('gives up on a cancelled request before checking fixes', async () => {
+    const uri = 'file:///workspace/cancelled.yaml';
+    const { diagnostic } = await openWith(uri, POD, 'host-network');
+    const source = new CancellationTokenSource();
+    const pending = session.codeActions({ textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } }, source.token);
+    source.cancel();
+    // The server answers [] (or the protocol's cancellation error); either way no fix was computed for nothing.
+    const answer = await pending.catch((error: { code?: number }) => error.code);
+    assert.ok(Array.isArray(answer) ? answer.length === 0 : answer === -32800, `answer: ${JSON.stringify(answer)}`);
+    const actions = codeActionsOnly(await session.codeActions({ textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } }));
+    assert.equal(actions[0].title, 'Remove hostNetwork: true', 'the next request is answered in full');
   });
 
   it('fix-all answers the engine\'s combined preferred fixes, only when its kind is asked for', async () => {

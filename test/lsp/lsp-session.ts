@@ -18,6 +18,7 @@ import {
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
+  type CancellationToken,
   type ClientCapabilities,
   type CodeAction,
   type CodeActionParams,
@@ -104,8 +105,8 @@ export class LspSession {
     await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri, type: FileChangeType.Changed }] });
   }
 
-  async codeActions(params: CodeActionParams): Promise<(CodeAction | Command)[] | null> {
-    return this.connection.sendRequest(CodeActionRequest.type, params);
+  async codeActions(params: CodeActionParams, token?: CancellationToken): Promise<(CodeAction | Command)[] | null> {
+    return this.connection.sendRequest(CodeActionRequest.type, params, token);
   }
 
   /** Any request, custom ones included. */

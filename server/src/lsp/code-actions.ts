@@ -13,6 +13,8 @@ export interface CodeActionContextOfServer {
   hasDocumentation(ruleId: string): boolean;
   /** Where inserted policies go (`kubeNetsec.templates.placement`). */
   placement: PolicyPlacement;
+  /** False once the request is cancelled or the document has changed: the answer is no longer wanted. */
+  isWanted(): boolean;
   log(message: string): void;
 }
 
@@ -21,16 +23,23 @@ export interface CodeActionContextOfServer {
  * (suppressions last) and the rule's documentation; when asked for, the fix-all action and the
  * default-deny policies of the document's namespaces.
  * Source actions cost a pass over every finding, so they are computed only when the request names
- * their kind (VS Code's lightbulb never shows them).
+ * their kind (VS Code's lightbulb never shows them). Checking a fix re-lints the workspace (up to a
+ * second in a workspace of megabytes), so the work pauses between findings to hear of a
+ * cancellation (the cursor moved, the text changed) and gives up with [] when it comes.
  */
-export function codeActionsOf(params: CodeActionParams, context: CodeActionContextOfServer): CodeAction[] {
+export async function codeActionsOf(params: CodeActionParams, context: CodeActionContextOfServer): Promise<CodeAction[]> {
   const only = params.context.only;
   const actions: CodeAction[] = [];
+  const stillWanted = async () => {
+    await new Promise((resolve) => setImmediate(resolve));
+    return context.isWanted();
+  };
   if (wants(only, CodeActionKind.QuickFix)) {
     const documented = new Set<string>();
     for (const diagnostic of params.context.diagnostics) {
       const entry = context.fixes.findingOf(diagnostic);
       if (!entry) continue;
+      if (!context.fixes.hasFixesOf(entry) && !(await stillWanted())) return [];
       for (const fix of suppressionsLast(context.fixes.fixesOf(entry))) {
         const edit = toWorkspaceEdit(fix.edits, context.versionOf, context.support);
         if (edit) actions.push(fixToCodeAction(fix, diagnostic, edit));
@@ -44,11 +53,13 @@ export function codeActionsOf(params: CodeActionParams, context: CodeActionConte
     }
   }
   if (wants(only, FIX_ALL_KIND)) {
+    if (!(await stillWanted())) return [];
     const all = context.fixes.fixAll();
     const edit = all.edits.length > 0 ? toWorkspaceEdit([{ uri: all.uri, edits: all.edits }], context.versionOf, context.support) : undefined;
     if (edit) actions.push(fixAllToCodeAction(all, edit));
   }
   if (wants(only, CodeActionKind.Source)) {
+    if (!(await stillWanted())) return [];
     for (const fix of context.fixes.defaultDenyFixes(context.placement)) {
       const edit = toWorkspaceEdit(fix.edits, context.versionOf, context.support);
       if (edit) actions.push(sourceFixToCodeAction(fix, edit));

@@ -41,6 +41,11 @@ export class DocumentFixes {
     });
   }
 
+  /** Whether the fixes of `entry` are already computed (asking for them again costs nothing). */
+  hasFixesOf(entry: LocatedFinding): boolean {
+    return this.fixes.has(entry);
+  }
+
   /** The checked fixes of one of the document's findings; dropped fixes are logged with the reason. */
   fixesOf(entry: LocatedFinding): CheckedFix[] {
     let fixes = this.fixes.get(entry);

@@ -4,6 +4,8 @@ import {
   FileChangeType,
   TextDocuments,
   TextDocumentSyncKind,
+  type CancellationToken,
+  type CodeActionParams,
   type Connection,
   type Diagnostic,
   type InitializeParams,
@@ -167,13 +169,14 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction(
     guarded(
       'codeAction',
-      (params) => {
+      (params: CodeActionParams, token: CancellationToken) => {
         const uri = params.textDocument.uri;
         const document = documents.get(uri);
         const reported = open.get(uri)?.reported;
         // Diagnostics of an older version would place fixes on text that has moved: answer once re-checked.
         if (!document || !reported || reported.version !== document.version) return [];
         return codeActionsOf(params, {
+          isWanted: () => !token.isCancellationRequested && documents.get(uri)?.version === reported.version,
           fixes: reported,
           support: editSupport,
           versionOf: (target) => documents.get(target)?.version ?? null,
