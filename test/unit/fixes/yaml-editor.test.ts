@@ -304,3 +304,20 @@ describe('YamlEditor.set and append', () => {
     assert.equal(edit(code, (e) => e.set(['spec', 'hostNetwork', 'x'], 1)), undefined);
   });
 });
+
+describe('YamlEditor insertions after block scalars', () => {
+  it('keeps the trailing blank lines of a |+ value, which belong to it', () => {
+    const code = 'apiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - name: a\n      args:\n        - |+\n          line\n\n\n';
+    const result = edit(code, (e) => e.set([...CONTAINER, 'securityContext', 'privileged'], false));
+    assert.equal(result, code + '      securityContext:\n        privileged: false\n');
+    const parsed = parseManifest('test.yaml', result!);
+    assert.deepEqual(parsed.objects[0].get([...CONTAINER, 'args']), ['line\n\n\n']);
+  });
+
+  it('inserts right after a |- or | value', () => {
+    const code = 'apiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - name: a\n      args:\n        - |\n          line\n\n  hostPID: false\n';
+    const result = edit(code, (e) => e.set([...CONTAINER, 'securityContext', 'privileged'], false));
+    assert.equal(result, 'apiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - name: a\n      args:\n        - |\n          line\n      securityContext:\n        privileged: false\n\n  hostPID: false\n');
+    assert.deepEqual(parseManifest('test.yaml', result!).objects[0].get([...CONTAINER, 'args']), ['line\n']);
+  });
+});

@@ -107,8 +107,7 @@ export class YamlEditor {
     // Items written as "-   name: a" keep their wider gap after the dash.
     const gap = this.source.slice(dash, first.range[0]).includes('\n') ? 2 : Math.max(2, first.range[0] - dash);
     const lines = renderBlockLines([item], this.style).map((line, index) => ' '.repeat(column) + (index === 0 ? `-${' '.repeat(gap - 1)}${line.slice(2)}` : ' '.repeat(gap - 2) + line));
-    const at = this.lineEnd(this.contentEnd(lastItem.range[1], lastItem.range[0]));
-    return [this.edit(at, at, this.style.eol + lines.join(this.style.eol))];
+    return [this.insertLinesAfter(lastItem, lastItem.range[1], lastItem.range[0], lines)];
   }
 
   /** Inserts `key: value` as the last entry of the map at `path` (which must exist). */
@@ -227,8 +226,7 @@ export class YamlEditor {
     if (!firstKey || lastEnd === undefined) return undefined;
     const column = firstKey[0] - this.lineStart(firstKey[0]);
     const lines = renderEntry(key, value, this.style).map((line) => ' '.repeat(column) + line);
-    const at = this.lineEnd(this.contentEnd(lastEnd, firstKey[0]));
-    return [this.edit(at, at, this.style.eol + lines.join(this.style.eol))];
+    return [this.insertLinesAfter(lastPair.value, lastEnd, firstKey[0], lines)];
   }
 
   private insertFlowItem(collection: Collection, text: string): TextEdit[] | undefined {
@@ -259,6 +257,37 @@ export class YamlEditor {
     const lines = renderBlockLines(value, this.style).map((line) => ' '.repeat(column + offset) + line);
     const at = this.lineEnd(key[1]);
     return [this.edit(at, at, this.style.eol + lines.join(this.style.eol))];
+  }
+
+  /**
+   * Inserts whole lines after the entry or item that ends at `end`: at the end of its last line,
+   * or, when it ends in a block scalar that keeps its trailing blank lines (`|+`), after those
+   * lines, which belong to its value.
+   */
+  private insertLinesAfter(last: Node | null | undefined, end: number, floor: number, lines: readonly string[]): TextEdit {
+    const kept = this.keptBlockScalar(last);
+    if (kept?.range && this.source[kept.range[1] - 1] === '\n') {
+      const at = kept.range[1];
+      return this.edit(at, at, lines.join(this.style.eol) + this.style.eol);
+    }
+    const at = this.lineEnd(this.contentEnd(end, floor));
+    return this.edit(at, at, this.style.eol + lines.join(this.style.eol));
+  }
+
+  /** The block scalar with keep chomping (`|+`, `>2+`) a node ends with, if it ends with one. */
+  private keptBlockScalar(node: Node | null | undefined): Scalar | undefined {
+    let current: unknown = node;
+    for (let depth = 0; depth < 64 && current; depth++) {
+      if (isScalar(current)) {
+        const isBlock = current.type === Scalar.BLOCK_LITERAL || current.type === Scalar.BLOCK_FOLDED;
+        const header = isBlock && current.range ? /^[|>][-+0-9]*/.exec(this.source.slice(current.range[0], current.range[0] + 8))?.[0] : undefined;
+        return header?.includes('+') ? current : undefined;
+      }
+      if (isMap(current)) current = (current.items[current.items.length - 1] as YamlPair | undefined)?.value;
+      else if (isSeq(current)) current = current.items[current.items.length - 1];
+      else return undefined;
+    }
+    return undefined;
   }
 
   private edit(start: number, end: number, newText: string): TextEdit {
