@@ -34,6 +34,8 @@ import { WorkspaceChecker } from './workspace-checker';
 
 /** Quiet time after the last keystroke before a document is checked again. */
 const VALIDATION_DELAY_MS = 150;
+/** Code actions slower than this are logged with their time. */
+const SLOW_CODE_ACTIONS_MS = 500;
 /** Quiet time after file-system events (a checkout touches many files) before re-checking. */
 const DISK_CHANGE_DELAY_MS = 200;
 
@@ -169,13 +171,14 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction(
     guarded(
       'codeAction',
-      (params: CodeActionParams, token: CancellationToken) => {
+      async (params: CodeActionParams, token: CancellationToken) => {
         const uri = params.textDocument.uri;
         const document = documents.get(uri);
         const reported = open.get(uri)?.reported;
         // Diagnostics of an older version would place fixes on text that has moved: answer once re-checked.
         if (!document || !reported || reported.version !== document.version) return [];
-        return codeActionsOf(params, {
+        const started = Date.now();
+        const actions = await codeActionsOf(params, {
           isWanted: () => !token.isCancellationRequested && documents.get(uri)?.version === reported.version,
           fixes: reported,
           support: editSupport,
@@ -184,6 +187,10 @@ export function startServer(connection: Connection): void {
           placement: workspaceConfig.templatePlacement(),
           log,
         });
+        // Each fix is checked by re-linting the workspace: say so when a large workspace makes that slow.
+        const elapsed = Date.now() - started;
+        if (elapsed >= SLOW_CODE_ACTIONS_MS) log(`Code actions for ${uri} took ${elapsed} ms (${actions.length} offered).`);
+        return actions;
       },
       [],
       logError,
