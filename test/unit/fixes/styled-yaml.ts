@@ -36,6 +36,7 @@ export function renderStream(documents: readonly (YamlMap | null)[], layout: Yam
 
 class Writer {
   private state: number;
+  private anchors = 0;
 
   constructor(private readonly layout: YamlLayout) {
     this.state = layout.seed >>> 0 || 1;
@@ -66,6 +67,11 @@ class Writer {
     return empty || (depth >= this.layout.flowFrom && this.random() < 0.6);
   }
 
+  /** An anchor nothing refers to: it must not change how a fix sees the node. */
+  private anchor(): string {
+    return this.random() < 0.05 ? ` &a${++this.anchors}` : '';
+  }
+
   private trailingComment(): string {
     return this.random() < 0.15 ? ` # ${this.comment()}` : '';
   }
@@ -86,11 +92,11 @@ class Writer {
       } else if (typeof value === 'string' && isBlockLiteral(value)) {
         lines.push(`${head} |${this.trailingComment()}`, ...value.slice(0, -1).split('\n').map((line) => ' '.repeat(column + this.layout.indent) + line));
       } else if (typeof value !== 'object' || this.inFlow(value, depth)) {
-        lines.push(`${head} ${typeof value === 'object' ? this.flow(value) : this.scalar(value)}${this.trailingComment()}`);
+        lines.push(`${head}${this.anchor()} ${typeof value === 'object' ? this.flow(value) : this.scalar(value)}${this.trailingComment()}`);
       } else if (Array.isArray(value)) {
-        lines.push(head + this.trailingComment(), ...this.blockSequence(value, column + (this.layout.indentedSequences ? this.layout.indent : 0), depth + 1));
+        lines.push(head + this.anchor() + this.trailingComment(), ...this.blockSequence(value, column + (this.layout.indentedSequences ? this.layout.indent : 0), depth + 1));
       } else {
-        lines.push(head + this.trailingComment(), ...this.blockMap(value, column + this.layout.indent, depth + 1, false));
+        lines.push(head + this.anchor() + this.trailingComment(), ...this.blockMap(value, column + this.layout.indent, depth + 1, false));
       }
     }
     // A comment after the last entry sits at the end of the map's text: edits appending to the map meet it.
