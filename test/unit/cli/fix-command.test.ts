@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -161,6 +162,19 @@ describe('kube-netsec fix', () => {
     assert.equal(again.code, 0);
     assert.equal(again.out, '');
     assert.match(again.err, /^Would fix 0 findings in 0 files;/);
+  });
+});
+
+describe('kube-netsec fix as a process', () => {
+  it('stops quietly when standard output is closed (fix --dry-run | head)', async () => {
+    const child = spawn(process.execPath, ['--conditions=import', '--import', 'tsx', 'server/src/cli.ts', 'fix', '--dry-run', join(FIXTURES, 'host-network.yaml')], { cwd: join(__dirname, '../../..') });
+    // Closed before the diff is written: the write fails with EPIPE.
+    child.stdout.destroy();
+    let err = '';
+    child.stderr.on('data', (chunk) => (err += chunk));
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    assert.equal(err, 'Would fix 1 finding in 1 file; 0 findings left without a safe fix.\n');
+    assert.equal(code, 1);
   });
 });
 
