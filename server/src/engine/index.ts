@@ -15,7 +15,7 @@ export type { Position, SourceRange } from './text/range';
 export * from './model';
 export * from './connectivity';
 export type { Fix, FixInput, FixKind, FileEdit, TextEdit } from './fixes/fix';
-export { FixChecker, findingKey, type FixEnvironment, type FixVerdict } from './fixes/fix-checker';
+export { FixChecker, findingKey, subjectKey, type FixEnvironment, type FixVerdict } from './fixes/fix-checker';
 export { fixesOf, type CheckedFix } from './fixes/fixes-of';
 export { fixAllOfFile, type FileFixes } from './fixes/fix-all';
 export { applyTextEdits, editsOverlap } from './fixes/apply-edits';

@@ -65,6 +65,49 @@ testFixes(hostNetwork, [
     ],
   },
   {
+    name: 'a finding of another rule that only changes its wording (privileged, now off the host network) is not new',
+    code: yaml`
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: agent}
+      spec:
+        hostNetwork: true
+        containers:
+          - name: agent
+            image: agent:1
+            securityContext: {privileged: true}
+    `,
+    fixes: [
+      {
+        title: 'Remove hostNetwork: true',
+        output: yaml`
+          apiVersion: v1
+          kind: Pod
+          metadata: {name: agent}
+          spec:
+            containers:
+              - name: agent
+                image: agent:1
+                securityContext: {privileged: true}
+        `,
+      },
+      {
+        title: 'Set hostNetwork: false',
+        output: yaml`
+          apiVersion: v1
+          kind: Pod
+          metadata: {name: agent}
+          spec:
+            hostNetwork: false
+            containers:
+              - name: agent
+                image: agent:1
+                securityContext: {privileged: true}
+        `,
+      },
+    ],
+  },
+  {
     name: 'a value from a merge key is shared text: no edit is offered',
     code: yaml`
       apiVersion: v1

@@ -27,7 +27,7 @@ export function fixAllOfFile(uri: string, located: readonly LocatedFinding[], ch
   const byEdits = new Map<string, { fix: Fix; findings: Finding[] }>();
   for (const entry of located) {
     if (entry.finding.uri !== uri) continue;
-    const preferred = fixesOf(entry, checker, log).find((fix) => fix.preferred);
+    const preferred = fixesOf(entry, checker, log, { preferredOnly: true }).find((fix) => fix.preferred);
     if (!preferred || !preferred.edits.every((edit) => edit.uri === uri && !edit.create)) continue;
     const key = JSON.stringify(editsOf(preferred));
     const same = byEdits.get(key);
@@ -65,6 +65,7 @@ function combine(uri: string, parts: readonly { fix: Fix; findings: Finding[] }[
   if (parts.length === 0) return { uri, edits: [], fixed: [] };
   const edits = parts.flatMap(({ fix }) => editsOf(fix));
   const fixed = parts.flatMap(({ findings }) => findings);
-  const verdict = checker.check({ title: 'Fix all', kind: 'quickfix', edits: [{ uri, edits }] }, fixed);
+  const reveals = [...new Set(parts.flatMap(({ fix }) => fix.reveals ?? []))];
+  const verdict = checker.check({ title: 'Fix all', kind: 'quickfix', edits: [{ uri, edits }], reveals }, fixed);
   return verdict.ok ? { uri, edits, fixed, text: verdict.texts.get(uri) } : undefined;
 }

@@ -71,11 +71,16 @@ export class FixChecker {
       if (entry) entry.count++;
       else wanted.set(key, { target, count: 1 });
     }
+    // The finding as reported must be gone, and its rule must report its object less often, unless
+    // the fix reveals more of that rule (a misspelled field hid the mistakes under it).
     for (const { target, count } of wanted.values()) {
-      const own = findingKey(target);
-      const ownBefore = this.reported(target.uri).filter((candidate) => findingKey(candidate) === own).length;
-      const ownAfter = (after.get(target.uri) ?? []).filter((candidate) => findingKey(candidate) === own).length;
-      if (ownAfter > ownBefore - count) return { ok: false, reason: `its finding would still be reported (${target.ruleId})` };
+      const before = this.reported(target.uri);
+      const afterInFile = after.get(target.uri) ?? [];
+      const exact = findingKey(target);
+      const subject = subjectKey(target);
+      const exactGone = afterInFile.filter((candidate) => findingKey(candidate) === exact).length <= before.filter((candidate) => findingKey(candidate) === exact).length - count;
+      const fewer = afterInFile.filter((candidate) => subjectKey(candidate) === subject).length <= before.filter((candidate) => subjectKey(candidate) === subject).length - count;
+      if (!exactGone || (!fewer && !fix.reveals?.includes(target.ruleId))) return { ok: false, reason: `its finding would still be reported (${target.ruleId})` };
     }
     for (const [uri, findings] of after) {
       const added = newBlockingFinding(this.reported(uri), findings.filter((candidate) => !fix.reveals?.includes(candidate.ruleId)));
@@ -144,16 +149,30 @@ function reportable(file: ManifestFile, cross: readonly LocatedFinding[], config
 
 /** What identifies a finding across an edit that moves it: rule, object and message, not position. */
 export function findingKey(finding: Finding): string {
-  const object = finding.object;
-  return [finding.ruleId, object?.kind ?? '', object?.namespace ?? '', object?.name ?? '', finding.message].join('\u0000');
+  return `${subjectKey(finding)}\u0000${finding.message}`;
 }
 
-function newBlockingFinding(before: readonly Finding[], after: readonly Finding[]): Finding | undefined {
+/**
+ * A finding's rule and object, without its message: a message may mention what a fix changed
+ * ("privileged in a host-network pod"), and such a rewording is not a new finding.
+ */
+export function subjectKey(finding: Finding): string {
+  const object = finding.object;
+  return [finding.ruleId, object?.kind ?? '', object?.namespace ?? '', object?.name ?? ''].join('\u0000');
+}
+
+function countBy(findings: readonly Finding[], key: (finding: Finding) => string): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const finding of before) if (BLOCKING.has(finding.severity)) counts.set(findingKey(finding), (counts.get(findingKey(finding)) ?? 0) + 1);
-  for (const finding of after) {
-    if (!BLOCKING.has(finding.severity)) continue;
-    const key = findingKey(finding);
+  for (const finding of findings) counts.set(key(finding), (counts.get(key(finding)) ?? 0) + 1);
+  return counts;
+}
+
+/** A finding of warning or above whose rule and object have more such findings after than before. */
+function newBlockingFinding(before: readonly Finding[], after: readonly Finding[]): Finding | undefined {
+  const blocking = (findings: readonly Finding[]) => findings.filter((finding) => BLOCKING.has(finding.severity));
+  const counts = countBy(blocking(before), subjectKey);
+  for (const finding of blocking(after)) {
+    const key = subjectKey(finding);
     const left = counts.get(key) ?? 0;
     if (left === 0) return finding;
     counts.set(key, left - 1);

@@ -14,7 +14,7 @@ export interface CheckedFix extends Fix {
  * by `checker`. A fix that fails the check is dropped and `log` is told why. At most one fix is
  * preferred: the rule's preferred fix, when it passed.
  */
-export function fixesOf(entry: LocatedFinding, checker: FixChecker, log: (message: string) => void = () => undefined): CheckedFix[] {
+export function fixesOf(entry: LocatedFinding, checker: FixChecker, log: (message: string) => void = () => undefined, options: { preferredOnly?: boolean } = {}): CheckedFix[] {
   const { finding } = entry;
   const rule = findRule(finding.ruleId);
   const file = checker.environment.files.find((candidate) => candidate.uri === finding.uri);
@@ -28,10 +28,11 @@ export function fixesOf(entry: LocatedFinding, checker: FixChecker, log: (messag
       log(`Fixes of ${finding.ruleId} failed: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
-  if (rule.scope !== 'suppression' && rule.id !== 'yaml-syntax') candidates.push(...suppressFixes(finding, entry.document));
+  if (rule.scope !== 'suppression' && rule.id !== 'yaml-syntax' && !options.preferredOnly) candidates.push(...suppressFixes(finding, entry.document));
   const checked: CheckedFix[] = [];
   let preferredTaken = false;
-  for (const fix of candidates) {
+  // Fixing all needs the preferred fix alone: checking the others would cost a workspace lint each.
+  for (const fix of options.preferredOnly ? candidates.filter((candidate) => candidate.preferred).slice(0, 1) : candidates) {
     const verdict = checker.check(fix, finding);
     if (!verdict.ok) {
       log(`Fix "${fix.title}" for ${finding.ruleId} at ${finding.uri}:${finding.range.start.line + 1} is not offered: ${verdict.reason}.`);
