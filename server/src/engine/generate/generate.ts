@@ -1,5 +1,6 @@
 import { DIRECTIONS, type PolicyDirection } from '../connectivity';
 import type { Workload } from '../model';
+import { namespaceIsWritten } from '../model/namespace-written';
 import { isSystemNamespace, usesHostNetwork } from '../rules/workspace/workspace-objects';
 import type { Workspace } from '../workspace/workspace';
 import { relativeFileNamer } from './file-names';
@@ -56,7 +57,7 @@ export function generatePolicies(workspace: Workspace, options: GenerateOptions 
   const directions = DIRECTIONS.filter((direction) => (options.directions ?? DIRECTIONS).includes(direction));
   const policies: GeneratedPolicy[] = [];
   for (const namespace of [...new Set(chosen.map((workload) => workload.id.namespace))]) {
-    const writeNamespace = namespaceIsWritten(workspace, namespace);
+    const writeNamespace = namespaceIsWritten(workspace.model, namespace);
     if (options.defaultDeny) {
       const name = freeName(names, namespace, 'default-deny');
       policies.push({ name, namespace, purpose: 'default-deny', yaml: policyYaml({ ...planDefaultDeny(namespace, name), writeNamespace }) });
@@ -95,18 +96,6 @@ function chosenWorkloads(workspace: Workspace, options: GenerateOptions, notes: 
     }
     return true;
   });
-}
-
-/**
- * Whether policies should name their namespace: always, except the default namespace when none of
- * its objects names it. Such manifests are applied with `kubectl -n`, which refuses an object of
- * another namespace, so a policy naming "default" would not go with them.
- */
-function namespaceIsWritten(workspace: Workspace, namespace: string): boolean {
-  const { model } = workspace;
-  if (namespace !== model.defaultNamespace || model.namespaces.get(namespace)?.object) return true;
-  const objects = [...model.workloads.filter((workload) => workload.id.namespace === namespace).flatMap((workload) => workload.members.map((member) => member.object)), ...model.policies.filter((policy) => policy.namespace === namespace).map((policy) => policy.object)];
-  return objects.some((object) => object.namespace !== undefined && object.namespace !== '');
 }
 
 function takenNames(workspace: Workspace): Map<string, Set<string>> {

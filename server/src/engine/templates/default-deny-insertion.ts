@@ -1,5 +1,6 @@
 import { DIRECTIONS, type PolicyDirection } from '../connectivity';
 import type { Fix } from '../fixes/fix';
+import { namespaceIsWritten } from '../model/namespace-written';
 import { appendDocuments, newFile, policyFileBeside, type PolicyPlacement } from '../fixes/placement';
 import { namespaceWidePolicies } from '../rules/workspace/default-deny';
 import { isSystemNamespace } from '../rules/workspace/workspace-objects';
@@ -31,22 +32,10 @@ export function defaultDenyInsertion(workspace: Workspace, uri: string, text: st
 }
 
 function defaultDenyYaml(workspace: Workspace, namespace: string, missing: readonly PolicyDirection[]): string {
-  const written = namespaceIsWritten(workspace, namespace) ? namespace : undefined;
+  const written = namespaceIsWritten(workspace.model, namespace) ? namespace : undefined;
   const taken = new Set(workspace.model.policies.filter((policy) => policy.namespace === namespace).map((policy) => policy.name));
   const base = missing.length === 2 ? 'default-deny' : `default-deny-${missing[0].toLowerCase()}`;
   const deny = renderDefaultDeny(freeName(base, taken), written, missing);
   // Pods that may connect nowhere cannot resolve names either: DNS comes with an egress deny.
   return missing.includes('Egress') ? `${deny}---\n${renderAllowDns(freeName('allow-dns', taken), written)}` : deny;
-}
-
-/**
- * Whether the policies should name their namespace: always, except for the default namespace when
- * none of its objects names it. Manifests written without namespaces are applied with
- * `kubectl -n`, where a policy naming "default" would be refused or land elsewhere.
- */
-function namespaceIsWritten(workspace: Workspace, namespace: string): boolean {
-  const { model } = workspace;
-  if (namespace !== model.defaultNamespace || model.namespaces.get(namespace)?.object) return true;
-  const members = model.workloads.filter((workload) => workload.id.namespace === namespace).flatMap((workload) => workload.members);
-  return members.some((member) => member.object.namespace !== undefined && member.object.namespace !== '');
 }
