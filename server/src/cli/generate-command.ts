@@ -1,11 +1,11 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildWorkspace, noticesOf, parseManifest, type ManifestFile } from '../engine';
+import { buildWorkspace, type ManifestFile } from '../engine';
 import { generatePolicies, generatedYaml, type GeneratedPolicy } from '../engine/generate';
-import { collectManifestFiles, describeFsError } from '../files/collect-files';
+import { describeFsError } from '../files/collect-files';
 import { ExitCode, type CommandIO } from './command-io';
-import { skippedDocumentsOf } from './skipped-content';
+import { readManifests } from './read-manifests';
 
 export const GENERATE_USAGE = `Usage: kube-netsec generate [PATH...] [options]
 
@@ -52,7 +52,7 @@ export interface GenerateCommandOptions {
  * not conclude is said there too, as notes.
  */
 export async function runGenerate(paths: readonly string[], options: GenerateCommandOptions, io: CommandIO): Promise<ExitCode> {
-  const files = await readManifests(paths, io);
+  const files = await readAll(paths, io);
   if (!files) return ExitCode.UsageOrIoError;
   const workspace = buildWorkspace(files);
   if (options.namespace !== undefined && !workspace.model.workloads.some((workload) => workload.id.namespace === options.namespace)) {
@@ -89,28 +89,10 @@ async function writeByNamespace(folder: string, policies: readonly GeneratedPoli
   return ExitCode.Clean;
 }
 
-/** The manifests under `paths` ("-" is standard input), or undefined when one cannot be read (said on stderr). */
-async function readManifests(paths: readonly string[], io: CommandIO): Promise<ManifestFile[] | undefined> {
-  const collected = await collectManifestFiles(paths.filter((path) => path !== '-'));
-  let failed = collected.errors.length > 0;
-  for (const error of collected.errors) io.error(`kube-netsec: ${error}`);
-  const files: ManifestFile[] = [];
-  const read = (name: string, text: string): void => {
-    const file = parseManifest(name, text);
-    for (const notice of noticesOf(file)) io.error(`${name}:${notice.range.start.line + 1}:${notice.range.start.character + 1}: note: ${notice.message}`);
-    for (const skipped of skippedDocumentsOf(file)) io.error(`${name}:${skipped.line}:${skipped.column}: warning: ${skipped.reason}`);
-    files.push(file);
-  };
-  if (paths.includes('-')) read('<stdin>', await io.readStdin());
-  for (const path of collected.files) {
-    try {
-      read(path, await readFile(path, 'utf8'));
-    } catch (error) {
-      io.error(`kube-netsec: ${path}: ${describeFsError(error)}`);
-      failed = true;
-    }
-  }
-  return failed ? undefined : files;
+/** The manifests under `paths`, or undefined when one cannot be read (said on stderr). */
+async function readAll(paths: readonly string[], io: CommandIO): Promise<ManifestFile[] | undefined> {
+  const { files, ioFailed } = await readManifests(paths, io);
+  return ioFailed ? undefined : files;
 }
 
 function usageError(message: string, io: CommandIO): ExitCode {

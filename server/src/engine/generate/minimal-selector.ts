@@ -1,5 +1,6 @@
 import { matchesLabels } from '../connectivity';
 import type { Labels, Workload } from '../model';
+import { isControllerAddedLabel } from '../model/controller-labels';
 
 /** A podSelector's `matchLabels` for one workload, and whether it selects that workload alone. */
 export interface WorkloadSelector {
@@ -7,20 +8,6 @@ export interface WorkloadSelector {
   /** False when no subset of the labels tells the workload apart: all its labels are used. */
   unique: boolean;
 }
-
-/** Labels controllers put on pods at run time: their values differ per revision or pod, so selecting by them breaks. */
-const CONTROLLER_ADDED: ReadonlySet<string> = new Set([
-  'pod-template-hash',
-  'controller-revision-hash',
-  'pod-template-generation',
-  'statefulset.kubernetes.io/pod-name',
-  'apps.kubernetes.io/pod-index',
-  'controller-uid',
-  'job-name',
-  'batch.kubernetes.io/controller-uid',
-  'batch.kubernetes.io/job-name',
-  'batch.kubernetes.io/job-completion-index',
-]);
 
 /** Keys that name an application: among selectors of equal size, those using them read best. */
 const PREFERRED_KEYS: readonly string[] = ['app.kubernetes.io/name', 'app', 'k8s-app', 'name', 'app.kubernetes.io/instance', 'app.kubernetes.io/component', 'component', 'tier'];
@@ -34,7 +21,7 @@ const MAX_SEARCHED_LABELS = 16;
  * this workload. Ties go to the labels that name an application, then to the order written.
  */
 export function minimalSelectorOf(workload: Workload, neighbours: readonly Workload[]): WorkloadSelector {
-  const keys = Object.keys(workload.podLabels).filter((key) => !CONTROLLER_ADDED.has(key));
+  const keys = Object.keys(workload.podLabels).filter((key) => !isControllerAddedLabel(key));
   const ordered = [...keys].sort((a, b) => rank(a) - rank(b) || keys.indexOf(a) - keys.indexOf(b));
   const others = neighbours.filter((other) => other.key !== workload.key);
   const pick = (chosen: readonly string[]): Labels => Object.fromEntries(chosen.map((key) => [key, workload.podLabels[key]]));

@@ -1,6 +1,6 @@
 import type { Labels, Workload, WorkloadId } from '../model';
 import type { Workspace } from '../workspace/workspace';
-import { isControllerAddedLabel } from './controller-labels';
+import { isControllerAddedLabel } from '../model/controller-labels';
 import { ingressControllerOf } from './ingress-controllers';
 
 /** A pod label of a namespace, with the workloads whose pod template carries it. */
