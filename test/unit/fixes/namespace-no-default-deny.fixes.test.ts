@@ -68,7 +68,7 @@ const bothInNewFile = `${bothTitle} in networkpolicies/shop.yaml`;
 
 // The Namespace object carries both findings (ingress, egress): each gets the same two fixes.
 const bothFixes = [
-  { title: bothTitle, preferred: true, output: `${shop}---\n${denyBoth}---\n${allowDns}` },
+  { title: bothTitle, preferred: false, output: `${shop}---\n${denyBoth}---\n${allowDns}` },
   { title: bothInNewFile, preferred: false, output: shop },
 ];
 
@@ -141,7 +141,7 @@ testFixes(namespaceNoDefaultDeny, [
     fixes: [
       {
         title: 'Add default deny for namespace shop (egress) with DNS allowed',
-        preferred: true,
+        preferred: false,
         output: `${shop}---\n${denyBoth.replace('name: default-deny', 'name: default-deny-egress').replace('    - Ingress\n', '')}---\n${allowDns.replace('name: allow-dns', 'name: allow-dns-2')}`,
       },
       { title: 'Add default deny for namespace shop (egress) with DNS allowed in networkpolicies/shop.yaml', output: shop },
@@ -154,7 +154,7 @@ testFixes(namespaceNoDefaultDeny, [
       'policies.yaml': `${denyBoth.replace('name: default-deny', 'name: default-deny-egress').replace('    - Ingress\n', '')}---\n${allowDns}`,
     },
     fixes: [
-      { title: 'Add default deny for namespace shop (ingress)', preferred: true, output: `${shop}---\n${denyBoth.replace('name: default-deny', 'name: default-deny-ingress').replace('    - Egress\n', '')}` },
+      { title: 'Add default deny for namespace shop (ingress)', preferred: false, output: `${shop}---\n${denyBoth.replace('name: default-deny', 'name: default-deny-ingress').replace('    - Egress\n', '')}` },
       { title: 'Add default deny for namespace shop (ingress) in networkpolicies/shop.yaml', output: shop },
     ],
   },
@@ -204,13 +204,13 @@ describe('the default-deny fix in a new file', () => {
   });
 });
 
-describe('the preferred default-deny fix of the documented example', () => {
+describe('the default-deny fix of the documented example', () => {
   it('turns the insecure example into the fixed one (the same objects, in the fix\'s layout)', () => {
     const { insecure, fixed } = namespaceNoDefaultDeny.examples;
-    const preferred = offeredFixes(namespaceNoDefaultDeny, insecure).find((fix) => fix.preferred);
-    assert.ok(preferred);
+    const inFile = offeredFixes(namespaceNoDefaultDeny, insecure).find((fix) => fix.kind === 'insert-policy' && fix.edits.every((edit) => !edit.create));
+    assert.ok(inFile);
     const values = (text: string) => parseAllDocuments(text).map((document) => document.toJS());
-    assert.deepEqual(values(preferred.results.get('test.yaml') ?? ''), values(fixed));
+    assert.deepEqual(values(inFile.results.get('test.yaml') ?? ''), values(fixed));
   });
 });
 
@@ -222,6 +222,19 @@ describe('fixing all of a file', () => {
     const checker = new FixChecker({ files: [parseManifest('test.yaml', code)], textOf: (uri) => (uri === 'test.yaml' ? code : undefined), config });
     const located = (lintWorkspaceLocated(checker.workspace, { config }).get('test.yaml') ?? []).filter((entry) => entry.finding.ruleId === namespaceNoDefaultDeny.id);
     assert.equal(located.length, 4);
-    assert.equal(fixAllOfFile('test.yaml', located, checker).text, `${code}\n---\n${denyBoth}---\n${allowDns}`);
+    // A default deny cuts connections across the namespace: it is never applied unasked.
+    assert.deepEqual(fixAllOfFile('test.yaml', located, checker).fixed, []);
+    // Were it preferred, the fix that all four findings offer would be applied once and fix them all.
+    const original = namespaceNoDefaultDeny.fixes!;
+    namespaceNoDefaultDeny.fixes = function* (input) {
+      for (const fix of original(input)) yield { ...fix, preferred: !fix.edits.some((edit) => edit.create) };
+    };
+    try {
+      const all = fixAllOfFile('test.yaml', located, new FixChecker({ ...checker.environment }));
+      assert.equal(all.fixed.length, 4);
+      assert.equal(all.text, `${code}\n---\n${denyBoth}---\n${allowDns}`);
+    } finally {
+      namespaceNoDefaultDeny.fixes = original;
+    }
   });
 });

@@ -120,12 +120,12 @@ testFixes(workloadNotIsolated, [
   {
     name: 'ingress: admits the workload that names its Service, on the named target port, appended to the file',
     code: SHOP,
-    fixes: [{ title: 'Add a policy for Deployment "api" (ingress)', preferred: true, output: `${SHOP}---\n${API_INGRESS}` }],
+    fixes: [{ title: 'Add a policy for Deployment "api" (ingress)', preferred: false, output: `${SHOP}---\n${API_INGRESS}` }],
   },
   {
     name: 'egress: DNS only for a workload that names no Service, under a name no policy of the namespace has',
     code: EGRESS_SHOP,
-    fixes: [{ title: 'Add a policy for Deployment "api" (egress)', preferred: true, output: `${EGRESS_SHOP}---\n${API_EGRESS}` }],
+    fixes: [{ title: 'Add a policy for Deployment "api" (egress)', preferred: false, output: `${EGRESS_SHOP}---\n${API_EGRESS}` }],
   },
   {
     name: 'a file without a final line end and with CRLF line ends keeps its style',
@@ -140,9 +140,10 @@ testFixes(workloadNotIsolated, [
 ]);
 
 describe('workload-not-isolated fixes, checked', () => {
-  it('the appended policy is the preferred fix and its edit is in the finding\'s file only', () => {
+  it('the appended policy is offered, not preferred (fix-all never adds it), and its edit is in the finding\'s file only', () => {
     const fixes = offeredFixes(workloadNotIsolated, SHOP).filter((fix) => fix.kind === 'insert-policy');
     assert.equal(fixes.length, 1);
+    assert.equal(fixes[0].preferred, false);
     assert.deepEqual(fixes[0].edits.map((edit) => edit.uri), ['test.yaml']);
     assert.equal(applyTextEdits(SHOP, fixes[0].edits[0].edits), fixes[0].results.get('test.yaml'));
   });

@@ -145,8 +145,10 @@ spec:
     if (!object || !workspace || text === undefined) return;
     const namespace = isNamespaceObject(object) ? object.name : namespaceOfObject(workspace, object);
     if (!namespace) return;
+    // Never preferred: a default deny cuts every connection no policy allows, across the namespace,
+    // so fixing all of a file (or saving it) must not add one unasked.
     const inFile = defaultDenyInsertion(workspace, finding.uri, text, namespace, 'end-of-file');
-    if (inFile) yield { ...inFile, preferred: true };
+    if (inFile) yield inFile;
     const beside = defaultDenyInsertion(workspace, finding.uri, text, namespace, 'new-file');
     if (beside) yield beside;
   },

@@ -119,10 +119,11 @@ spec:
     // The policy the generator infers from the workspace: the clients or destinations the manifests name, and DNS.
     const [policy] = generatePolicies(workspace, { workload: workload.key, directions: [direction] }).policies;
     if (!policy) return;
+    // Not preferred: the policy allows only what the manifests show (no external client, no
+    // connection configured elsewhere), so it is for the author to review, not for fix-all.
     yield {
       title: `Add a policy for ${workloadName(workload)} (${direction.toLowerCase()})`,
       kind: 'insert-policy',
-      preferred: true,
       edits: [appendDocuments(finding.uri, text, policy.yaml)],
     };
   },
