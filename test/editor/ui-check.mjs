@@ -1,7 +1,8 @@
 // What a person sees: the PACKAGED extension (dist/kube-netsec.vsix) installed into code-server,
 // a manifest opened from the Explorer, a warning squiggle in the editor, a host-network row in the
-// Problems panel, and the quick-fix menu on the diagnostic. Screenshots go to test-results/ui/; the
-// quick-fix one is the README's picture too (docs/images/quick-fixes.png). The bulk of the editor tests use the API (see
+// Problems panel, and the quick-fix menu on the diagnostic. Screenshots go to test-results/ui/; with
+// UPDATE_README_IMAGE=1 the quick-fix one also replaces the README's picture (docs/images/quick-fixes.png),
+// so that a test run leaves the working tree as it was. The bulk of the editor tests use the API (see
 // suite/); CSS selectors change between VS Code versions, so this check stays small.
 //
 //   node test/editor/ui-check.mjs        (after `npm run package`)
@@ -92,8 +93,10 @@ export async function runUiCheck({ tools, repoRoot, workspace }) {
     await menu.first().waitFor({ timeout: STEP_TIMEOUT_MS });
     console.log(`[ui] quick fixes: ${(await menu.first().innerText()).replace(/\s+/g, ' ').trim()}`);
     await shoot('quick-fixes');
-    await mkdir(join(repoRoot, 'docs', 'images'), { recursive: true });
-    await copyFile(join(shotsDir, 'quick-fixes.png'), join(repoRoot, 'docs', 'images', 'quick-fixes.png'));
+    if (process.env.UPDATE_README_IMAGE === '1') {
+      await mkdir(join(repoRoot, 'docs', 'images'), { recursive: true });
+      await copyFile(join(shotsDir, 'quick-fixes.png'), join(repoRoot, 'docs', 'images', 'quick-fixes.png'));
+    }
     return { ok: true, screenshots };
   } catch (error) {
     await shoot('failure').catch(() => {});
