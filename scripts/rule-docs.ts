@@ -21,7 +21,10 @@ export function exampleFixes(rule: Rule): { title: string; preferred: boolean }[
 function fixSection(rule: Rule): string[] {
   const fixes = exampleFixes(rule);
   if (fixes.length === 0) {
-    return ['## Quick fixes', '', 'None is offered automatically: the right change depends on intent the manifest does not show. A finding you accept can be suppressed with a reason (see the README).', ''];
+    const text = rule.fixes
+      ? 'None on this example: the rule has fixes for some of its findings, which the editor offers where the engine finds them safe. A finding you accept can be suppressed with a reason (see the README).'
+      : 'None is offered automatically: the right change depends on intent the manifest does not show. A finding you accept can be suppressed with a reason (see the README).';
+    return ['## Quick fixes', '', text, ''];
   }
   return [
     '## Quick fixes',
