@@ -127,15 +127,17 @@ describe('code actions over stdio', () => {
     assert.deepEqual((actions[0].edit?.documentChanges?.[0] as TextDocumentEdit).textDocument, { uri, version });
   });
 
-  it('gives up on a cancelled request before checking fixes', async () => {
+  it('survives a cancelled request and answers the next one in full', async () => {
     const uri = 'file:///workspace/cancelled.yaml';
     const { diagnostic } = await openWith(uri, POD, 'host-network');
     const source = new CancellationTokenSource();
     const pending = session.codeActions({ textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } }, source.token);
     source.cancel();
-    // The server answers [] (or the protocol's cancellation error); either way no fix was computed for nothing.
+    // Whether the cancellation arrives before the server's check depends on the pipe's timing: the
+    // answer may be [], the protocol's cancellation error or the full list (code-actions-cancellation
+    // tests that a request no longer wanted checks no fix). What must hold is that the server goes on.
     const answer = await pending.catch((error: { code?: number }) => error.code);
-    assert.ok(Array.isArray(answer) ? answer.length === 0 : answer === -32800, `answer: ${JSON.stringify(answer)}`);
+    assert.ok(Array.isArray(answer) || answer === -32800, `answer: ${JSON.stringify(answer)}`);
     const actions = codeActionsOnly(await session.codeActions({ textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } }));
     assert.equal(actions[0].title, 'Remove hostNetwork: true', 'the next request is answered in full');
   });
