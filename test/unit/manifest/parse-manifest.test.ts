@@ -194,3 +194,16 @@ describe('parseManifest', () => {
     assert.equal(at(after.objects[1].rangeOf(['spec', 'hostNetwork'])), '9:8-9:25');
   });
 });
+
+describe('ChunkCache.of', () => {
+  it('re-parses only the documents an edit changed, with the same results as a fresh parse', () => {
+    const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: b}\nspec: {hostNetwork: true}\n';
+    const before = parseManifest('a.yaml', text);
+    const edited = text.replace('hostNetwork: true', 'hostNetwork: false');
+    const after = parseManifest('a.yaml', edited, ChunkCache.of(before));
+    assert.equal(after.documents[0].parsedChunk, before.documents[0].parsedChunk, 'the unchanged document is reused');
+    assert.notEqual(after.documents[1].parsedChunk, before.documents[1].parsedChunk, 'the edited one is parsed again');
+    assert.deepEqual(after.objects.map((object) => object.value), parseManifest('a.yaml', edited).objects.map((object) => object.value));
+    assert.deepEqual(after.objects[1].rangeOf(['spec', 'hostNetwork']), parseManifest('a.yaml', edited).objects[1].rangeOf(['spec', 'hostNetwork']));
+  });
+});

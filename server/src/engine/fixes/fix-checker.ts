@@ -2,6 +2,7 @@ import type { LintConfig } from '../config/lint-config';
 import { fileFindings, reportableLocatedFindings, workspaceFindings, type LocatedFinding } from '../lint';
 import type { ManifestFile } from '../manifest/manifest-file';
 import { parseManifest } from '../manifest/manifest-file';
+import { ChunkCache } from '../manifest/chunk-cache';
 import type { Finding, Severity } from '../rules/rule';
 import { buildWorkspace, type Workspace } from '../workspace/workspace';
 import { applyTextEdits, editsOverlap } from './apply-edits';
@@ -51,7 +52,8 @@ export class FixChecker {
       if (fileEdit.create && (existing || this.environment.textOf(fileEdit.uri) !== undefined)) return { ok: false, reason: `${fileEdit.uri} already exists` };
       if (original === undefined) return { ok: false, reason: `the text of ${fileEdit.uri} is not known` };
       const text = applyTextEdits(texts.get(fileEdit.uri) ?? original, fileEdit.edits);
-      const file = parseManifest(fileEdit.uri, text);
+      // Only the documents the fix edits are parsed again: the others come from the file's own parse.
+      const file = parseManifest(fileEdit.uri, text, existing && !fileEdit.create ? ChunkCache.of(existing) : undefined);
       if (file.syntaxProblems.length > (existing?.syntaxProblems.length ?? 0) || (file.objects.length === 0 && text.trim() !== '')) {
         return { ok: false, reason: `${fileEdit.uri} would no longer parse` };
       }

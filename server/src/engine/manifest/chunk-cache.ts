@@ -1,4 +1,5 @@
 import type { ParsedChunk } from './document';
+import type { ManifestFile } from './manifest-file';
 import { parseChunk } from './parse-chunk';
 
 /**
@@ -8,6 +9,13 @@ import { parseChunk } from './parse-chunk';
 export class ChunkCache {
   private previous = new Map<string, ParsedChunk>();
   private current = new Map<string, ParsedChunk>();
+
+  /** A cache holding the chunks of an already parsed file, so that parsing an edit of it is cheap. */
+  static of(file: ManifestFile): ChunkCache {
+    const cache = new ChunkCache();
+    for (const document of file.documents) cache.previous.set(document.parsedChunk.text, document.parsedChunk);
+    return cache;
+  }
 
   /** The parsed chunk for `text`, reused from the previous version when identical. */
   parse(text: string): ParsedChunk {

@@ -38,6 +38,11 @@ export class ManifestDocument {
     readonly placement: Chunk,
   ) {}
 
+  /** The parsed chunk the document came from, for caches that re-parse an edited file. */
+  get parsedChunk(): ParsedChunk {
+    return this.chunk;
+  }
+
   get yaml(): Document.Parsed {
     return this.parsed.yaml;
   }
