@@ -1,11 +1,13 @@
 import { DIRECTIONS, isEmptyPorts, type ConnectivityAnalysis, type Protocol } from '../../connectivity';
 import type { CompiledPolicy, CompiledRule } from '../../connectivity';
 import { resolveNamedPort } from '../../connectivity';
+import { objectFix } from '../../fixes/object-fix';
 import type { ClusterModel, Workload } from '../../model';
 import type { WorkspaceRule } from '../rule';
 import { namespacesNamedBy } from './namespace-selectors';
 import { containerPortsOfAnyMember } from './pod-selection';
 import { portPath } from './policy-locations';
+import { misspelledPortName } from './port-name-suggestion';
 import { judgeableWorkloadsIn, listNames, workloadName } from './workspace-objects';
 
 export const netpolUnknownNamedPort: WorkspaceRule = {
@@ -105,17 +107,28 @@ spec:
             if (entry.kind !== 'named') continue;
             if (destinations.some((destination) => declaresNamedPort(destination, entry.protocol, entry.name))) continue;
             const otherProtocol = destinations.some((destination) => containerPortsOfAnyMember(destination).some((declared) => declared.name === entry.name));
+            const path = [...portPath(rule, index), 'port'];
+            // A name declared with another protocol suggests a wrong protocol as much as a wrong name.
+            const meant = otherProtocol ? undefined : misspelledPortName(entry.name, declaredNames(destinations, entry.protocol));
             yield {
               object,
-              range: object.rangeOf([...portPath(rule, index), 'port'], 'value'),
+              range: object.rangeOf(path, 'value'),
               message:
                 `No ${direction === 'Ingress' ? 'selected workload' : 'destination'} (${listNames(destinations.map(workloadName))}) declares a ` +
                 `container port named "${entry.name}" with protocol ${entry.protocol}${otherProtocol ? ' (only with another protocol)' : ''}: this entry allows no traffic.`,
+              ...(meant ? { path, data: { meant } } : {}),
             };
           }
         }
       }
     }
+  },
+  *fixes(input) {
+    const { path, data } = input.report;
+    const meant = data?.meant;
+    if (!path || typeof meant !== 'string') return;
+    // Not preferred: the name is a guess from what the destinations declare, to confirm by eye.
+    yield* objectFix(input, `Change port to ${meant}`, (editor) => editor.replaceScalar(path, meant));
   },
 };
 
@@ -141,6 +154,11 @@ function destinationsOf(analysis: ConnectivityAnalysis, policy: CompiledPolicy, 
 
 function hasWorkloads(model: ClusterModel, namespace: string): boolean {
   return judgeableWorkloadsIn(model, namespace).length > 0;
+}
+
+/** The port names the destinations' containers declare with `protocol`: what a misspelled name may have meant. */
+function declaredNames(destinations: readonly Workload[], protocol: Protocol): string[] {
+  return destinations.flatMap((destination) => containerPortsOfAnyMember(destination).flatMap((declared) => (declared.protocol === protocol && declared.name ? [declared.name] : [])));
 }
 
 /** Whether the named port resolves on the workload (on any of its objects, when several files define it). */

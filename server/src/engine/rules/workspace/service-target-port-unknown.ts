@@ -1,6 +1,9 @@
+import { objectFix } from '../../fixes/object-fix';
 import { isPlainObject } from '../../manifest/kube-object';
+import type { Workload } from '../../model';
 import type { WorkspaceRule } from '../rule';
 import { servicePortsOf } from './pod-selection';
+import { misspelledPortName } from './port-name-suggestion';
 import { selectingServices } from './service-selection';
 import { listNames, workloadName } from './workspace-objects';
 
@@ -53,7 +56,7 @@ spec:
     app: web
   ports:
     - port: 80
-      targetPort: web-http
+      targetPort: htpp
 `,
     fixed: `apiVersion: apps/v1
 kind: Deployment
@@ -96,21 +99,26 @@ spec:
         const protocol = typeof entry.protocol === 'string' ? entry.protocol : 'TCP';
         const hasTarget = entry.targetPort !== undefined && entry.targetPort !== null;
         const target = hasTarget ? entry.targetPort : entry.port;
-        const range = hasTarget ? object.rangeOf(['spec', 'ports', index, 'targetPort'], 'value') : object.rangeOf(['spec', 'ports', index, 'port'], 'pair');
+        const targetPath = ['spec', 'ports', index, 'targetPort'];
+        const range = hasTarget ? object.rangeOf(targetPath, 'value') : object.rangeOf(['spec', 'ports', index, 'port'], 'pair');
         const servicePort = typeof entry.port === 'number' ? `Service port ${entry.port}` : 'the Service port';
         // A string of digits is not a port name: the API server refuses it (another rule's concern).
         if (typeof target === 'string' && target !== '' && !/^\d+$/.test(target)) {
           if (declared.some((port) => port.name === target && port.protocol === protocol)) continue;
           const otherProtocol = declared.some((port) => port.name === target);
+          // A name declared with another protocol suggests a wrong protocol as much as a wrong name.
+          const meant = otherProtocol || !hasTarget ? undefined : misspelledPortName(target, declared.flatMap((port) => (port.protocol === protocol && port.name ? [port.name] : [])));
           yield {
             object,
             range,
             message:
               `No container of the selected workloads (${names}) declares a port named "${target}" with protocol ${protocol}` +
               `${otherProtocol ? ' (only with another protocol)' : ''}: ${servicePort} has no endpoints.`,
+            ...(meant ? { path: targetPath, data: { meant, targetWritten: true } } : {}),
           };
         } else if (typeof target === 'number' && declared.length > 0 && !declared.some((port) => port.port === target)) {
           const numbers = [...new Set(declared.map((port) => port.port))].sort((a, b) => a - b);
+          const meant = theOnePortNumber(selected, protocol);
           yield {
             object,
             range,
@@ -118,9 +126,34 @@ spec:
               `The selected workloads (${names}) declare container port${numbers.length === 1 ? '' : 's'} ${listNames(numbers.map(String))} but not ${target}: ` +
               `${servicePort} may forward to a port nothing listens on.`,
             severity: 'info',
+            ...(meant !== undefined ? { path: targetPath, data: { meant, targetWritten: hasTarget } } : {}),
           };
         }
       }
     }
   },
+  *fixes(input) {
+    const { path, data } = input.report;
+    const meant = data?.meant;
+    if (!path || (typeof meant !== 'string' && typeof meant !== 'number')) return;
+    // Not preferred: the port the author meant is a guess from what the pods declare. `set`
+    // replaces a written targetPort in its quoting, or adds one where `port` stood for it.
+    const verb = data?.targetWritten === true ? 'Change' : 'Set';
+    yield* objectFix(input, `${verb} targetPort to ${meant}`, (editor) => editor.set(path, meant));
+  },
 };
+
+/**
+ * The port number every selected workload declares for `protocol`, when each declares that one
+ * number and no other: then an undeclared numeric targetPort can only have meant it. A workload
+ * declaring no port for the protocol leaves where it listens unknown, so there is no such number.
+ */
+function theOnePortNumber(selected: readonly Workload[], protocol: string): number | undefined {
+  const numbers = new Set<number>();
+  for (const workload of selected) {
+    const own = servicePortsOf(workload).filter((port) => port.protocol === protocol);
+    if (own.length === 0) return undefined;
+    for (const port of own) numbers.add(port.port);
+  }
+  return numbers.size === 1 ? [...numbers][0] : undefined;
+}
