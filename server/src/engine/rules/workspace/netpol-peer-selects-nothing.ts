@@ -7,6 +7,9 @@ import type { Report, WorkspaceRule } from '../rule';
 import { couldSelectPodsOf } from './pod-selection';
 import { namespacesNamedBy, testsNamespaceName } from './namespace-selectors';
 import { peerPath } from './policy-locations';
+import { namespaceTargets, workloadTargets } from './selection-targets';
+import { correctSelector, type SelectorCorrection } from './selector-correction';
+import { correctionReport, selectorCorrectionFixes } from './selector-correction-fix';
 import { judgeableWorkloadsIn } from './workspace-objects';
 
 export const netpolPeerSelectsNothing: WorkspaceRule = {
@@ -125,11 +128,13 @@ spec:
             if (podSelector?.kind === 'malformed' || namespaceSelector?.kind === 'malformed') continue;
             const path = peerPath(rule, peer.index);
             const entry = `this ${PEERS_KEY[direction]} entry admits nothing`;
-            const report = (key: 'podSelector' | 'namespaceSelector', message: string): Report & { object: KubeObject } => ({
+            const report = (key: 'podSelector' | 'namespaceSelector', message: string, correction: SelectorCorrection | undefined): Report & { object: KubeObject } => ({
               object,
               range: object.rangeOf([...path, key], 'pair'),
               message,
+              ...correctionReport(correction),
             });
+            const written = (key: 'podSelector' | 'namespaceSelector') => ({ path: [...path, key], value: object.get([...path, key]), form: 'label-selector' as const });
 
             // The namespaces whose workloads the podSelector is judged against, when the workspace has all of them.
             let judgedNamespaces: readonly string[] | undefined;
@@ -139,7 +144,8 @@ spec:
               const matching = [...model.namespaces.values()].filter((candidate) => matchesLabels(namespaceSelector, candidate.labels));
               if (matching.length === 0) {
                 if (namespaceMismatchIsJudgeable(namespaceSelector, model)) {
-                  yield report('namespaceSelector', `The namespaceSelector matches none of the Namespaces defined in the workspace: ${entry}.`);
+                  const correction = correctSelector(written('namespaceSelector'), namespaceTargets(model));
+                  yield report('namespaceSelector', `The namespaceSelector matches none of the Namespaces defined in the workspace: ${entry}.`, correction);
                 }
                 continue;
               }
@@ -152,12 +158,14 @@ spec:
             const candidates = model.workloads.filter((workload) => peerMatchesWorkload(namespacePart, namespace, workload, model.namespaces));
             if (candidates.some((workload) => couldSelectPodsOf(podSelector, workload))) continue;
             const where = judgedNamespaces.length === 1 ? `namespace "${judgedNamespaces[0]}"` : `namespaces ${judgedNamespaces.map((name) => `"${name}"`).join(', ')}`;
-            yield report('podSelector', `The podSelector matches no workload of ${where} in the workspace: ${entry}.`);
+            const correction = correctSelector(written('podSelector'), workloadTargets(candidates, namespace));
+            yield report('podSelector', `The podSelector matches no workload of ${where} in the workspace: ${entry}.`, correction);
           }
         }
       }
     }
   },
+  fixes: selectorCorrectionFixes,
 };
 
 /**

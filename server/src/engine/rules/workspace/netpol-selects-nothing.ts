@@ -1,6 +1,9 @@
 import type { WorkspaceRule } from '../rule';
 import { couldSelectPodsOf } from './pod-selection';
 import { judgeableWorkloadsIn } from './workspace-objects';
+import { workloadTargets } from './selection-targets';
+import { correctSelector } from './selector-correction';
+import { correctionReport, selectorCorrectionFixes } from './selector-correction-fix';
 
 export const netpolSelectsNothing: WorkspaceRule = {
   id: 'netpol-selects-nothing',
@@ -92,11 +95,17 @@ spec:
       if (candidates.length === 0 || (analysis.selected.get(policy)?.length ?? 0) > 0) continue;
       if (candidates.some((workload) => couldSelectPodsOf(policy.podSelector, workload))) continue;
       const count = candidates.length === 1 ? 'the only workload' : `any of the ${candidates.length} workloads`;
+      const correction = correctSelector(
+        { path: ['spec', 'podSelector'], value: object.get(['spec', 'podSelector']), form: 'label-selector' },
+        workloadTargets(candidates, namespace),
+      );
       yield {
         object,
         range: object.rangeOf(['spec', 'podSelector'], 'pair'),
         message: `The podSelector of NetworkPolicy "${name}" does not match ${count} of namespace "${namespace}" in the workspace: the policy isolates and allows nothing.`,
+        ...correctionReport(correction),
       };
     }
   },
+  fixes: selectorCorrectionFixes,
 };

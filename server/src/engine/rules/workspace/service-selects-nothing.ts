@@ -1,5 +1,8 @@
 import type { WorkspaceRule } from '../rule';
 import { selectingServices } from './service-selection';
+import { workloadTargets } from './selection-targets';
+import { correctSelector } from './selector-correction';
+import { correctionReport, selectorCorrectionFixes } from './selector-correction-fix';
 
 export const serviceSelectsNothing: WorkspaceRule = {
   id: 'service-selects-nothing',
@@ -86,14 +89,20 @@ spec:
   },
   *check(workspace) {
     for (const service of selectingServices(workspace)) {
-      const { object, namespace, candidates, selected } = service;
+      const { object, spec, namespace, candidates, selected } = service;
       if (candidates.length === 0 || selected.length > 0) continue;
       const count = candidates.length === 1 ? 'the only workload' : `any of the ${candidates.length} workloads`;
+      const correction = correctSelector(
+        { path: ['spec', 'selector'], value: spec.selector, form: 'label-map' },
+        workloadTargets(candidates, namespace),
+      );
       yield {
         object,
         range: object.rangeOf(['spec', 'selector'], 'pair'),
         message: `The selector of Service "${object.name ?? ''}" does not match the pod labels of ${count} of namespace "${namespace}" in the workspace: the Service has no endpoints.`,
+        ...correctionReport(correction),
       };
     }
   },
+  fixes: selectorCorrectionFixes,
 };
