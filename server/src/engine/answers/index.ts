@@ -1,0 +1,1 @@
+export { lensesOf, policyLensTitle, SHOW_WORKLOAD_CONNECTIONS, workloadLensTitle } from './lenses';
