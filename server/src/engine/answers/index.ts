@@ -1,1 +1,2 @@
 export { lensesOf, policyLensTitle, SHOW_WORKLOAD_CONNECTIONS, workloadLensTitle } from './lenses';
+export { policySummary } from './policy-summary';
