@@ -49,6 +49,9 @@ export class ServerController {
     const clientOptions: LanguageClientOptions = {
       documentSelector: [{ language: 'yaml' }],
       outputChannel: this.output,
+      // Hovers link to rule pages through this one command (rendered, offline); nothing else in them runs.
+      initializationOptions: { commandLinks: true },
+      markdown: { isTrusted: { enabledCommands: ['kubeNetsec.showRuleDocumentation'] } },
       // The server indexes every manifest of the workspace: it hears of files created, changed and
       // deleted on disk (.kube-netsec.yaml included), and of settings changes, and re-checks at once.
       synchronize: {

@@ -2,11 +2,15 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import {
   CodeActionRequest,
+  CodeLensRefreshRequest,
+  CodeLensRequest,
+  CompletionRequest,
   ConfigurationRequest,
   createProtocolConnection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   FileChangeType,
+  HoverRequest,
   RegistrationRequest,
   DidChangeTextDocumentNotification,
   DidCloseTextDocumentNotification,
@@ -22,8 +26,13 @@ import {
   type ClientCapabilities,
   type CodeAction,
   type CodeActionParams,
+  type CodeLens,
   type Command,
+  type CompletionItem,
+  type CompletionList,
+  type Hover,
   type InitializeResult,
+  type Position,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
   type TextDocumentContentChangeEvent,
@@ -43,6 +52,8 @@ export class LspSession {
   stderr = '';
   /** What the server gets when it asks for the `kubeNetsec` settings (workspace/configuration). */
   settings: Record<string, unknown> = {};
+  /** How many workspace/codeLens/refresh requests the server sent. */
+  lensRefreshes = 0;
 
   private constructor(private readonly child: ChildProcess) {
     this.connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
@@ -53,6 +64,10 @@ export class LspSession {
     });
     this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => (item.section === 'kubeNetsec' ? this.settings : null)));
     this.connection.onRequest(RegistrationRequest.type, () => undefined);
+    this.connection.onRequest(CodeLensRefreshRequest.type, () => {
+      this.lensRefreshes++;
+      for (const wake of this.waiters.splice(0)) wake();
+    });
     this.connection.listen();
   }
 
@@ -62,7 +77,14 @@ export class LspSession {
    */
   static async start(
     args: string[],
-    options: { workspaceFolders?: string[]; settings?: Record<string, unknown>; workspaceEdit?: NonNullable<ClientCapabilities['workspace']>['workspaceEdit'] } = {},
+    options: {
+      workspaceFolders?: string[];
+      settings?: Record<string, unknown>;
+      workspaceEdit?: NonNullable<ClientCapabilities['workspace']>['workspaceEdit'];
+      /** Whether the client supports workspace/codeLens/refresh. */
+      codeLensRefresh?: boolean;
+      initializationOptions?: unknown;
+    } = {},
   ): Promise<{ session: LspSession; initializeResult: InitializeResult }> {
     const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
     const session = new LspSession(child);
@@ -73,8 +95,15 @@ export class LspSession {
       rootUri: null,
       capabilities: {
         textDocument: { publishDiagnostics: { versionSupport: true } },
-        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceFolders: true, ...(options.workspaceEdit ? { workspaceEdit: options.workspaceEdit } : {}) },
+        workspace: {
+          configuration: true,
+          didChangeConfiguration: { dynamicRegistration: true },
+          workspaceFolders: true,
+          ...(options.workspaceEdit ? { workspaceEdit: options.workspaceEdit } : {}),
+          ...(options.codeLensRefresh ? { codeLens: { refreshSupport: true } } : {}),
+        },
       },
+      initializationOptions: options.initializationOptions,
       workspaceFolders: folders.length > 0 ? folders.map((uri, index) => ({ uri, name: `folder-${index}` })) : null,
     });
     await session.connection.sendNotification(InitializedNotification.type, {});
@@ -107,6 +136,34 @@ export class LspSession {
 
   async codeActions(params: CodeActionParams, token?: CancellationToken): Promise<(CodeAction | Command)[] | null> {
     return this.connection.sendRequest(CodeActionRequest.type, params, token);
+  }
+
+  async hover(uri: string, position: Position): Promise<Hover | null> {
+    return this.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
+  }
+
+  async codeLenses(uri: string): Promise<CodeLens[] | null> {
+    return this.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } });
+  }
+
+  async completion(uri: string, position: Position, token?: CancellationToken): Promise<CompletionItem[] | CompletionList | null> {
+    return this.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position }, token);
+  }
+
+  /** Waits until the server has sent more than `count` lens refreshes. */
+  async waitForLensRefresh(count: number, timeoutMs = 5000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.lensRefreshes <= count) {
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) throw new Error(`no workspace/codeLens/refresh after ${count}; stderr: ${this.stderr}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, remaining);
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
   }
 
   /** Any request, custom ones included. */

@@ -20,6 +20,7 @@ export interface DocumentConfig {
 export class WorkspaceConfig {
   private settings: Partial<LintConfig> = {};
   private placement: PolicyPlacement = 'end-of-file';
+  private codeLens = true;
   private readonly fileConfigs = new Map<string, Partial<LintConfig>>();
 
   constructor(
@@ -31,6 +32,7 @@ export class WorkspaceConfig {
   async reload(settings: unknown): Promise<void> {
     this.settings = settingsToConfig(settings, this.log);
     this.placement = placementOf(settings);
+    this.codeLens = codeLensEnabledIn(settings);
     for (const folder of this.folders) this.fileConfigs.set(folder, await this.readConfigFile(folder));
   }
 
@@ -50,6 +52,11 @@ export class WorkspaceConfig {
   /** Where inserted NetworkPolicies go: `kubeNetsec.templates.placement` (`endOfFile` or `newFile`). */
   templatePlacement(): PolicyPlacement {
     return this.placement;
+  }
+
+  /** Whether CodeLenses are shown (`kubeNetsec.codeLens.enable`, on unless set to false). */
+  codeLensEnabled(): boolean {
+    return this.codeLens;
   }
 
   /** Whether `uri` is one of the configuration files this server reads. */
@@ -106,4 +113,9 @@ function settingsToConfig(settings: unknown, log: (message: string) => void): Pa
 export function placementOf(settings: unknown): PolicyPlacement {
   const templates = typeof settings === 'object' && settings !== null ? (settings as { templates?: { placement?: unknown } }).templates : undefined;
   return templates?.placement === 'newFile' ? 'new-file' : 'end-of-file';
+}
+
+function codeLensEnabledIn(settings: unknown): boolean {
+  const codeLens = typeof settings === 'object' && settings !== null ? (settings as { codeLens?: { enable?: unknown } }).codeLens : undefined;
+  return codeLens?.enable !== false;
 }

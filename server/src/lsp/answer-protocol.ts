@@ -1,0 +1,16 @@
+// The custom request behind the workload CodeLens, shared by the server and the VS Code client.
+// Only types and request types: the client bundle takes nothing else from the server.
+import { RequestType } from 'vscode-languageserver-protocol';
+
+/** The command a workload's lens runs, with the workload's key (see the engine's lenses). */
+export const SHOW_WORKLOAD_CONNECTIONS_COMMAND = 'kubeNetsec.showWorkloadConnections';
+
+export interface WorkloadConnectionsParams {
+  /** The workload's key, "namespace/name[Kind]", as the lens gives it. */
+  workloadKey: string;
+}
+
+/** The workload's inbound and outbound connections as a Markdown document; null before the first check. */
+export type WorkloadConnectionsResult = { markdown: string } | null;
+
+export const WorkloadConnectionsRequest = new RequestType<WorkloadConnectionsParams, WorkloadConnectionsResult, void>('kubeNetsec/workloadConnections');

@@ -1,0 +1,6 @@
+import { MarkupKind, type Hover } from 'vscode-languageserver';
+import type { HoverAnswer } from '../engine/answers/answer';
+
+export function toHover(answer: HoverAnswer): Hover {
+  return { contents: { kind: MarkupKind.Markdown, value: answer.markdown }, range: answer.range };
+}
