@@ -29,9 +29,9 @@ export function matchedWorkloads(workloads: readonly Workload[], namespace: stri
   return `${plural(workloads.length, 'workload')}: ${cappedList(workloads.map((workload) => workloadLabel(workload, namespace)), limit)}`;
 }
 
-/** "1 workload", "3 workloads". */
-export function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+/** "1 workload", "3 workloads", "2 policies". */
+export function plural(count: number, noun: string, nouns = `${noun}s`): string {
+  return `${count} ${count === 1 ? noun : nouns}`;
 }
 
 /** `Deployment default/api`: a workload named in full, as titles name it. */

@@ -1,0 +1,62 @@
+import type { DirectionVerdict } from '../connectivity/direction-verdict';
+import type { ExplainedConnection } from '../connectivity/explain';
+import { intersectPorts, isEmptyPorts, samePorts, type PortSet } from '../connectivity/port-set';
+import type { Workload } from '../model/cluster-types';
+import { RULES_KEY } from '../policy/network-policy';
+import { addressesText } from './describe-addresses';
+import { portSetText } from './describe-ports';
+import { workloadLabel } from './name-lists';
+import { sourceLink } from './source-link';
+
+/** One line of a workload's connections: the other end, the ports, and the rules that allow them. */
+export interface ConnectionLine {
+  peer: string;
+  ports: string;
+  /** The rules of both sides, as links to where they are written ("" when neither side is isolated). */
+  reasons: string;
+}
+
+/**
+ * A workload's inbound or outbound connections as lines. External blocks that the same rules open on
+ * the same ports are joined into one line ("any address except 10.0.0.0/8"), since the analysis
+ * splits them into CIDR blocks.
+ */
+export function connectionLines(workload: Workload, connections: readonly ExplainedConnection[], side: 'inbound' | 'outbound'): ConnectionLine[] {
+  const namespace = workload.id.namespace;
+  const lines: ConnectionLine[] = [];
+  const external = new Map<string, { ranges: { first: number; last: number }[]; ports: string; reasons: string; index: number }>();
+  for (const connection of connections) {
+    const peer = side === 'inbound' ? connection.from : connection.to;
+    const own = side === 'inbound' ? connection.ingress : connection.egress;
+    const other = side === 'inbound' ? connection.egress : connection.ingress;
+    const ports = portSetText(connection.ports);
+    if (peer.kind === 'workload') {
+      const theirs = other?.isolated ? `${side === 'inbound' ? 'its egress' : 'its ingress'}: ${rulesText(other, connection.ports)}` : '';
+      const reasons = [own?.isolated ? rulesText(own, connection.ports) : '', theirs].filter(Boolean).join('; ');
+      lines.push({ peer: workloadLabel(peer.workload, namespace), ports, reasons });
+      continue;
+    }
+    const reasons = own?.isolated ? rulesText(own, connection.ports) : '';
+    const key = `${ports}\n${reasons}`;
+    const group = external.get(key);
+    if (group) group.ranges.push(peer.block);
+    else {
+      external.set(key, { ranges: [peer.block], ports, reasons, index: lines.length });
+      lines.push({ peer: '', ports, reasons });
+    }
+  }
+  for (const group of external.values()) lines[group.index].peer = addressesText(group.ranges);
+  return lines;
+}
+
+/** The rules of one side that open some of `ports`: "[api-in](file:///x.yaml#L12) ingress rule 1". */
+function rulesText(verdict: DirectionVerdict, ports: PortSet): string {
+  const rules = verdict.rules.filter((rule) => !isEmptyPorts(intersectPorts(rule.ports, ports)));
+  return rules
+    .map((rule) => {
+      const link = sourceLink(rule.policy.object, ['spec', RULES_KEY[rule.direction], rule.ruleIndex], rule.policy.name);
+      const narrower = samePorts(intersectPorts(rule.ports, ports), ports) ? '' : ` (${portSetText(intersectPorts(rule.ports, ports))})`;
+      return `${link} ${rule.direction.toLowerCase()} rule ${rule.ruleIndex + 1}${narrower}`;
+    })
+    .join(', ');
+}

@@ -1,0 +1,114 @@
+import type { ConnectivityAnalysis } from '../connectivity/analysis';
+import type { PolicyDirection } from '../connectivity/compiled-policy';
+import { inboundConnections, outboundConnections } from '../connectivity/explain';
+import { compileLabelSelector } from '../connectivity/label-selector';
+import type { KubeObject } from '../manifest/kube-object';
+import type { Workload } from '../model/cluster-types';
+import type { Workspace } from '../workspace/workspace';
+import { connectionLines, type ConnectionLine } from './describe-connections';
+import { requirementsText } from './describe-selector';
+import { blockedDns } from './dns-blocking';
+import { cappedList, LIST_LIMIT, plural, workloadTitle } from './name-lists';
+import { sourceLink } from './source-link';
+
+/**
+ * Who may reach a workload and whom it may reach, per direction: "not isolated" in one sentence, or
+ * the isolating policies and the allowed connections with their ports and rules (capped; the full
+ * lists are `workloadConnectionsReport`). Undefined when the object is no workload of the model.
+ */
+export function workloadSummary(workspace: Workspace, object: KubeObject): string | undefined {
+  const workload = workloadOfObject(workspace, object);
+  if (!workload) return undefined;
+  const analysis = workspace.connectivity;
+  return [
+    `**${workloadTitle(workload)}** · ${podLabelsText(workload)}`,
+    directionSummary(analysis, workload, 'Ingress'),
+    directionSummary(analysis, workload, 'Egress'),
+  ].join('\n\n');
+}
+
+/** Every inbound and outbound connection of a workload, as a Markdown document (for a command). */
+export function workloadConnectionsReport(workspace: Workspace, workloadKey: string): string {
+  const workload = workspace.model.workloadsByKey.get(workloadKey);
+  if (!workload) return `# Connections of ${workloadKey}\n\nThe workspace has no such workload (any more).\n`;
+  const analysis = workspace.connectivity;
+  const inbound = connectionLines(workload, inboundConnections(analysis, workload), 'inbound');
+  const outbound = connectionLines(workload, outboundConnections(analysis, workload), 'outbound');
+  return [
+    `# Connections of ${workloadTitle(workload)}`,
+    `${podLabelsText(workload)[0].toUpperCase()}${podLabelsText(workload).slice(1)}. Ingress: ${isolationText(analysis, workload, 'Ingress')}. Egress: ${isolationText(analysis, workload, 'Egress')}.`,
+    `## Inbound (${inbound.length})`,
+    connectionTable('From', inbound),
+    `## Outbound (${outbound.length})`,
+    connectionTable('To', outbound),
+  ].join('\n\n') + '\n';
+}
+
+/** The workload an object makes up (a controller object, or a pod), by identity, else by file and name. */
+export function workloadOfObject(workspace: Workspace, object: KubeObject): Workload | undefined {
+  const { workloads } = workspace.model;
+  const sameObject = (candidate: KubeObject) => candidate === object;
+  const sameSource = (candidate: KubeObject) =>
+    candidate.document.uri === object.document.uri && candidate.kind === object.kind && candidate.name === object.name && candidate.namespace === object.namespace;
+  return (
+    workloads.find((workload) => workload.members.some((member) => sameObject(member.object))) ??
+    workloads.find((workload) => workload.members.some((member) => sameSource(member.object)))
+  );
+}
+
+function podLabelsText(workload: Workload): string {
+  const labels = requirementsText(compileLabelSelector({ matchLabels: workload.podLabels }));
+  return labels ? `pods labelled ${labels}` : 'pods without labels';
+}
+
+function directionSummary(analysis: ConnectivityAnalysis, workload: Workload, direction: PolicyDirection): string {
+  const inbound = direction === 'Ingress';
+  const connections = inbound ? inboundConnections(analysis, workload) : outboundConnections(analysis, workload);
+  const heading = `**${direction}**:`;
+  const policies = analysis.isolatedBy.get(workload.key)?.[direction] ?? [];
+  if (policies.length === 0) return `${heading} ${unisolatedText(analysis, direction, connections.filter((connection) => (inbound ? connection.from : connection.to).kind === 'workload').length)}`;
+  const lines = connectionLines(workload, connections, inbound ? 'inbound' : 'outbound');
+  const dns = inbound ? undefined : blockedDns(analysis, policies);
+  const dnsText = dns ? ` DNS is blocked (${dns}).` : '';
+  if (lines.length === 0) return `${heading} ${isolationText(analysis, workload, direction)}; ${inbound ? 'nothing may connect to it' : 'it may connect to nothing'}.${dnsText}`;
+  const shown = lines.slice(0, LIST_LIMIT).map((line) => `- ${inbound ? 'from' : 'to'} ${lineText(line)}`);
+  if (lines.length > LIST_LIMIT) shown.push(`- and ${lines.length - LIST_LIMIT} more`);
+  return `${heading} ${isolationText(analysis, workload, direction)}; allowed:\n${shown.join('\n')}\n\nEverything else is denied.${dnsText}`;
+}
+
+function lineText(line: ConnectionLine): string {
+  return `${line.peer}: ${line.ports}${line.reasons ? ` (${line.reasons})` : ''}`;
+}
+
+/** "isolated by 2 policies ([a](…), [b](…))", or "not isolated". */
+function isolationText(analysis: ConnectivityAnalysis, workload: Workload, direction: PolicyDirection): string {
+  const policies = analysis.isolatedBy.get(workload.key)?.[direction] ?? [];
+  if (policies.length === 0) return 'not isolated';
+  const links = policies.map((policy) => sourceLink(policy.info.object, ['metadata', 'name'], policy.info.name));
+  return `isolated by ${plural(policies.length, 'policy', 'policies')} (${cappedList(links, 4)})`;
+}
+
+/**
+ * No policy restricts this side, so the other side decides: every address, and the workloads
+ * whose own policies allow the connection (said when some do not).
+ */
+function unisolatedText(analysis: ConnectivityAnalysis, direction: PolicyDirection, reachable: number): string {
+  const others = analysis.model.workloads.length - 1;
+  const base =
+    direction === 'Ingress'
+      ? 'not isolated for ingress: any pod and any address may connect (no NetworkPolicy selects it for ingress).'
+      : 'not isolated for egress: it may connect to any address and any pod (no NetworkPolicy selects it for egress).';
+  if (reachable === others) return base;
+  const count = reachable === 0 ? 'none' : `only ${reachable}`;
+  const limit =
+    direction === 'Ingress'
+      ? `${count} of the ${others} other workloads may (their own egress policies decide)`
+      : `the ingress policies of the others admit it to ${count} of them (${others} workloads)`;
+  return `${base} Within the workspace, ${limit}.`;
+}
+
+function connectionTable(peerHeading: string, lines: readonly ConnectionLine[]): string {
+  if (lines.length === 0) return 'None.';
+  const cell = (text: string) => text.replace(/\|/g, '\\|');
+  return [`| ${peerHeading} | Ports | Allowed by |`, '| --- | --- | --- |', ...lines.map((line) => `| ${cell(line.peer)} | ${cell(line.ports)} | ${cell(line.reasons || 'not isolated')} |`)].join('\n');
+}

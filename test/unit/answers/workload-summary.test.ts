@@ -1,0 +1,134 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { buildWorkspace, parseManifest } from '../../../server/src/engine';
+import { workloadConnectionsReport, workloadSummary } from '../../../server/src/engine/answers/workload-summary';
+import { yaml } from '../../support/dedent';
+
+const workloads = yaml`
+  apiVersion: apps/v1
+  kind: Deployment
+  metadata: {name: api}
+  spec:
+    template:
+      metadata: {labels: {app: api, tier: backend}}
+      spec: {containers: [{name: api, ports: [{name: http, containerPort: 8080}]}]}
+  ---
+  apiVersion: apps/v1
+  kind: Deployment
+  metadata: {name: web}
+  spec: {template: {metadata: {labels: {app: web}}, spec: {containers: [{name: web}]}}}
+  ---
+  apiVersion: v1
+  kind: Pod
+  metadata: {name: batch, labels: {app: batch}}
+  spec: {containers: [{name: batch}]}
+`;
+
+const policies = yaml`
+  apiVersion: networking.k8s.io/v1
+  kind: NetworkPolicy
+  metadata: {name: api-from-web}
+  spec:
+    podSelector: {matchLabels: {app: api}}
+    ingress:
+      - from: [{podSelector: {matchLabels: {app: web}}}]
+        ports: [{port: http}]
+  ---
+  apiVersion: networking.k8s.io/v1
+  kind: NetworkPolicy
+  metadata: {name: backend-from-office}
+  spec:
+    podSelector: {matchLabels: {tier: backend}}
+    policyTypes: [Ingress]
+    ingress:
+      - from: [{ipBlock: {cidr: 203.0.113.0/24, except: [203.0.113.128/25]}}]
+        ports: [{port: 443}]
+  ---
+  apiVersion: networking.k8s.io/v1
+  kind: NetworkPolicy
+  metadata: {name: batch-egress}
+  spec:
+    podSelector: {matchLabels: {app: batch}}
+    policyTypes: [Egress]
+    egress:
+      - to: [{podSelector: {matchLabels: {app: api}}}]
+`;
+
+function workspaceOf(...texts: string[]) {
+  const files = texts.map((text, index) => parseManifest(`file:///w/${index}.yaml`, text));
+  return { workspace: buildWorkspace(files), objects: files.flatMap((file) => file.objects) };
+}
+
+describe('workloadSummary', () => {
+  const { workspace, objects } = workspaceOf(workloads, policies);
+  const summaryOf = (name: string) => workloadSummary(workspace, objects.find((object) => object.name === name)!);
+
+  it('names the two policies isolating a workload for ingress, each allowed peer with its ports and rule, and open egress', () => {
+    const summary = summaryOf('api')!;
+    assert.match(summary, /^\*\*Deployment default\/api\*\* · pods labelled `app=api`, `tier=backend`/);
+    assert.match(summary, /\*\*Ingress\*\*: isolated by 2 policies \(\[api-from-web\]\(file:\/\/\/w\/1\.yaml#L3\), \[backend-from-office\]\(file:\/\/\/w\/1\.yaml#L12\)\); allowed:/);
+    assert.match(summary, /- from 203\.0\.113\.0\/25: TCP 443 \(\[backend-from-office\]\(file:\/\/\/w\/1\.yaml#L17\) ingress rule 1\)\n/);
+    // batch may reach api only because its egress rule allows it, and api-from-web does not admit it.
+    assert.doesNotMatch(summary, /from batch/);
+    assert.match(summary, /- from web: TCP 8080 \(\[api-from-web\]\(file:\/\/\/w\/1\.yaml#L7\) ingress rule 1\)\n/);
+    assert.match(summary, /Everything else is denied\./);
+    assert.match(summary, /\*\*Egress\*\*: not isolated for egress: it may connect to any address and any pod \(no NetworkPolicy selects it for egress\)\.$/);
+  });
+
+  it('says an unisolated workload accepts anyone, and how many others their own egress lets through', () => {
+    const summary = summaryOf('web')!;
+    assert.match(
+      summary,
+      /\*\*Ingress\*\*: not isolated for ingress: any pod and any address may connect \(no NetworkPolicy selects it for ingress\)\. Within the workspace, only 1 of the 2 other workloads may \(their own egress policies decide\)\./,
+    );
+    // api admits web on its named port and batch is not isolated: web reaches both, so nothing more is said.
+    assert.match(summary, /\*\*Egress\*\*: not isolated for egress: it may connect to any address and any pod \(no NetworkPolicy selects it for egress\)\.$/);
+  });
+
+  it('says how many workloads the ingress policies of the others admit an unisolated workload to', () => {
+    const { workspace: other, objects: all } = workspaceOf(workloads, policies.replace('name: batch-egress', 'name: batch-egress, namespace: elsewhere'));
+    const summary = workloadSummary(other, all.find((object) => object.name === 'batch')!)!;
+    assert.match(summary, /Within the workspace, the ingress policies of the others admit it to only 1 of them \(2 workloads\)\./);
+  });
+
+  it("says an egress-isolated pod may connect to nothing when the destination's ingress refuses it, and that DNS is blocked", () => {
+    const summary = summaryOf('batch')!;
+    assert.match(summary, /^\*\*Pod default\/batch\*\* · pods labelled `app=batch`/);
+    // batch-egress admits only app=api, and api admits only web and the office range.
+    assert.match(summary, /\*\*Egress\*\*: isolated by 1 policy \(\[batch-egress\]\(file:\/\/\/w\/1\.yaml#L22\)\); it may connect to nothing\. DNS is blocked \(UDP and TCP 53\)\./);
+  });
+
+  it('lists the rules of both sides of a connection', () => {
+    const { workspace: opened, objects: all } = workspaceOf(workloads, policies.replace('podSelector: {matchLabels: {app: web}}', 'podSelector: {matchLabels: {app: batch}}'));
+    const summary = workloadSummary(opened, all.find((object) => object.name === 'batch')!)!;
+    assert.match(
+      summary,
+      /\*\*Egress\*\*: isolated by 1 policy \(\[batch-egress\]\(file:\/\/\/w\/1\.yaml#L22\)\); allowed:\n- to api: TCP 8080 \(\[batch-egress\]\(file:\/\/\/w\/1\.yaml#L27\) egress rule 1; its ingress: \[api-from-web\]\(file:\/\/\/w\/1\.yaml#L7\) ingress rule 1\)\n\nEverything else is denied\. DNS is blocked \(UDP and TCP 53\)\./,
+    );
+  });
+
+  it('answers nothing for an object that is no workload', () => {
+    assert.equal(workloadSummary(workspace, objects.find((object) => object.name === 'api-from-web')!), undefined);
+  });
+
+  it('caps the list of connections and says how many more; the report lists them all', () => {
+    const clients = Array.from({ length: 10 }, (_, index) => `---\napiVersion: v1\nkind: Pod\nmetadata: {name: client-${index}, labels: {role: client}}\nspec: {containers: [{name: main}]}\n`).join('');
+    const fromClients = `---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: api-from-clients}\nspec: {podSelector: {matchLabels: {app: api}}, ingress: [{from: [{podSelector: {matchLabels: {role: client}}}]}]}\n`;
+    const { workspace: crowded, objects: all } = workspaceOf(workloads + clients, policies + fromClients);
+    const summary = workloadSummary(crowded, all.find((object) => object.name === 'api')!)!;
+    // Inbound: the office block, 10 clients and web; 8 shown.
+    assert.equal(summary.match(/^- from /gm)?.length, 8);
+    assert.match(summary, /^- from client-0: all ports \(\[api-from-clients\]\(file:\/\/\/w\/1\.yaml#L32\) ingress rule 1\)$/m);
+    assert.match(summary, /^- and 4 more$/m);
+    const report = workloadConnectionsReport(crowded, 'default/api[Deployment]');
+    assert.match(report, /^# Connections of Deployment default\/api\n\nPods labelled `app=api`, `tier=backend`\. Ingress: isolated by 3 policies/);
+    assert.match(report, /## Inbound \(12\)/);
+    for (let index = 0; index < 10; index++) assert.match(report, new RegExp(`\\| client-${index} \\| all ports \\| \\[api-from-clients\\]`));
+    assert.match(report, /\| web \| TCP 8080 \| \[api-from-web\]\(file:\/\/\/w\/1\.yaml#L7\) ingress rule 1 \|/);
+    assert.match(report, /## Outbound \(\d+\)\n\n\| To \| Ports \| Allowed by \|\n\| --- \| --- \| --- \|\n\| any address \| all ports \| not isolated \|/);
+  });
+
+  it('reports an unknown workload key plainly', () => {
+    assert.match(workloadConnectionsReport(workspace, 'default/gone[Deployment]'), /^# Connections of default\/gone\[Deployment\]\n\nThe workspace has no such workload/);
+  });
+});
