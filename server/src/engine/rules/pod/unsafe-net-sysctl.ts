@@ -8,7 +8,7 @@ import { objectFix } from '../../fixes/object-fix';
  * in "Using sysctls in a Kubernetes Cluster" (Kubernetes 1.32) and allowed by the Baseline Pod
  * Security Standard. The kubelet refuses every other one unless it is in --allowed-unsafe-sysctls.
  */
-const SAFE_NET_SYSCTLS: ReadonlySet<string> = new Set([
+export const SAFE_NET_SYSCTLS: ReadonlySet<string> = new Set([
   'net.ipv4.ip_local_port_range',
   'net.ipv4.tcp_syncookies',
   'net.ipv4.ping_group_range',
@@ -87,7 +87,7 @@ spec:
       if (!isPlainObject(sysctl) || typeof sysctl.name !== 'string') continue;
       const name = canonicalSysctlName(sysctl.name.trim());
       if (!name.startsWith('net.') || SAFE_NET_SYSCTLS.has(name)) continue;
-      const effect = KNOWN_EFFECTS.find((known) => known.pattern.test(name))?.effect;
+      const effect = knownSysctlEffect(name);
       const path = [...pod.path, 'securityContext', 'sysctls', index];
       yield {
         path,
@@ -107,12 +107,17 @@ spec:
   },
 };
 
+/** What an unsafe network sysctl is known to do (for the message and for hovers), if anything. */
+export function knownSysctlEffect(name: string): string | undefined {
+  return KNOWN_EFFECTS.find((known) => known.pattern.test(name))?.effect;
+}
+
 /**
  * Kubernetes accepts `/` as the separator ("net/ipv4/ip_forward"); as in sysctl.d(5), a name that
  * starts with a slash-separated component uses `/` between components and `.` inside them, so the
  * two characters swap roles.
  */
-function canonicalSysctlName(name: string): string {
+export function canonicalSysctlName(name: string): string {
   const slash = name.indexOf('/');
   const dot = name.indexOf('.');
   if (slash === -1 || (dot !== -1 && dot < slash)) return name;
