@@ -1,3 +1,4 @@
 export { lensesOf, policyLensTitle, SHOW_WORKLOAD_CONNECTIONS, workloadLensTitle } from './lenses';
+export { completionsAt } from './completions';
 export { policySummary } from './policy-summary';
 export { workloadConnectionsReport, workloadSummary } from './workload-summary';
