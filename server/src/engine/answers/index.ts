@@ -2,3 +2,4 @@ export { lensesOf, policyLensTitle, SHOW_WORKLOAD_CONNECTIONS, workloadLensTitle
 export { completionsAt } from './completions';
 export { policySummary } from './policy-summary';
 export { workloadConnectionsReport, workloadSummary } from './workload-summary';
+export { selectorSummary } from './selector-summary';
