@@ -111,21 +111,34 @@ describe('workloadSummary', () => {
     assert.equal(workloadSummary(workspace, objects.find((object) => object.name === 'api-from-web')!), undefined);
   });
 
-  it('caps the list of connections and says how many more; the report lists them all', () => {
+  it('joins the peers allowed the same ports by the same rules into one line', () => {
     const clients = Array.from({ length: 10 }, (_, index) => `---\napiVersion: v1\nkind: Pod\nmetadata: {name: client-${index}, labels: {role: client}}\nspec: {containers: [{name: main}]}\n`).join('');
     const fromClients = `---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: api-from-clients}\nspec: {podSelector: {matchLabels: {app: api}}, ingress: [{from: [{podSelector: {matchLabels: {role: client}}}]}]}\n`;
     const { workspace: crowded, objects: all } = workspaceOf(workloads + clients, policies + fromClients);
     const summary = workloadSummary(crowded, all.find((object) => object.name === 'api')!)!;
-    // Inbound: the office block, 10 clients and web; 8 shown.
-    assert.equal(summary.match(/^- from /gm)?.length, 8);
-    assert.match(summary, /^- from client-0: all ports \(\[api-from-clients\]\(file:\/\/\/w\/1\.yaml#L32\) ingress rule 1\)$/m);
-    assert.match(summary, /^- and 4 more$/m);
+    assert.match(
+      summary,
+      /^- from 10 workloads \(client-0, client-1, client-2, client-3, client-4, client-5, client-6, client-7 and 2 more\): all ports \(\[api-from-clients\]\(file:\/\/\/w\/1\.yaml#L32\) ingress rule 1\)$/m,
+    );
+    // The report keeps one row per peer.
     const report = workloadConnectionsReport(crowded, 'default/api[Deployment]');
     assert.match(report, /^# Connections of Deployment default\/api\n\nPods labelled `app=api`, `tier=backend`\. Ingress: isolated by 3 policies/);
     assert.match(report, /## Inbound \(12\)/);
     for (let index = 0; index < 10; index++) assert.match(report, new RegExp(`\\| client-${index} \\| all ports \\| \\[api-from-clients\\]`));
     assert.match(report, /\| web \| TCP 8080 \| \[api-from-web\]\(file:\/\/\/w\/1\.yaml#L7\) ingress rule 1 \|/);
     assert.match(report, /## Outbound \(\d+\)\n\n\| To \| Ports \| Allowed by \|\n\| --- \| --- \| --- \|\n\| any address \| all ports \| not isolated \|/);
+  });
+
+  it('caps the list of connections at 8 lines and says how many more', () => {
+    const clients = Array.from({ length: 10 }, (_, index) => `---\napiVersion: v1\nkind: Pod\nmetadata: {name: client-${index}, labels: {id: c${index}}}\nspec: {containers: [{name: main}]}\n`).join('');
+    const rules = Array.from({ length: 10 }, (_, index) => `{from: [{podSelector: {matchLabels: {id: c${index}}}}], ports: [{port: ${1000 + index}}]}`).join(', ');
+    const perClient = `---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: per-client}\nspec: {podSelector: {matchLabels: {app: api}}, ingress: [${rules}]}\n`;
+    const { workspace: crowded, objects: all } = workspaceOf(workloads + clients, policies + perClient);
+    const summary = workloadSummary(crowded, all.find((object) => object.name === 'api')!)!;
+    // Inbound: the office block, 10 clients and web, each with its own port and rule; 8 shown.
+    assert.equal(summary.match(/^- from /gm)?.length, 8);
+    assert.match(summary, /^- from client-0: TCP 1000 \(\[per-client\]\(file:\/\/\/w\/1\.yaml#L32\) ingress rule 1\)$/m);
+    assert.match(summary, /^- and 4 more$/m);
   });
 
   it('reports an unknown workload key plainly', () => {

@@ -5,12 +5,14 @@ import type { Workload } from '../model/cluster-types';
 import { RULES_KEY } from '../policy/network-policy';
 import { addressesText } from './describe-addresses';
 import { portSetText } from './describe-ports';
-import { workloadLabel } from './name-lists';
+import { cappedList, plural, workloadLabel } from './name-lists';
 import { sourceLink } from './source-link';
 
 /** One line of a workload's connections: the other end, the ports, and the rules that allow them. */
 export interface ConnectionLine {
   peer: string;
+  /** The other end is a range of external addresses, not a workload. */
+  external: boolean;
   ports: string;
   /** The rules of both sides, as links to where they are written ("" when neither side is isolated). */
   reasons: string;
@@ -33,7 +35,7 @@ export function connectionLines(workload: Workload, connections: readonly Explai
     if (peer.kind === 'workload') {
       const theirs = other?.isolated ? `${side === 'inbound' ? 'its egress' : 'its ingress'}: ${rulesText(other, connection.ports)}` : '';
       const reasons = [own?.isolated ? rulesText(own, connection.ports) : '', theirs].filter(Boolean).join('; ');
-      lines.push({ peer: workloadLabel(peer.workload, namespace), ports, reasons });
+      lines.push({ peer: workloadLabel(peer.workload, namespace), external: false, ports, reasons });
       continue;
     }
     const reasons = own?.isolated ? rulesText(own, connection.ports) : '';
@@ -42,11 +44,32 @@ export function connectionLines(workload: Workload, connections: readonly Explai
     if (group) group.ranges.push(peer.block);
     else {
       external.set(key, { ranges: [peer.block], ports, reasons, index: lines.length });
-      lines.push({ peer: '', ports, reasons });
+      lines.push({ peer: '', external: true, ports, reasons });
     }
   }
   for (const group of external.values()) lines[group.index].peer = addressesText(group.ranges);
   return lines;
+}
+
+/**
+ * Workload lines with the same ports and rules as one line ("6 workloads (a, b, …)"), in the
+ * order of their first line: a hover says who is allowed what and why, not one line per peer.
+ */
+export function groupedLines(lines: readonly ConnectionLine[]): ConnectionLine[] {
+  const groups = new Map<string, { line: ConnectionLine; peers: string[] }>();
+  const result: { line: ConnectionLine; peers: string[] }[] = [];
+  for (const line of lines) {
+    const key = `${line.ports}\n${line.reasons}`;
+    const group = line.external ? undefined : groups.get(key);
+    if (group) {
+      group.peers.push(line.peer);
+      continue;
+    }
+    const entry = { line, peers: [line.peer] };
+    if (!line.external) groups.set(key, entry);
+    result.push(entry);
+  }
+  return result.map(({ line, peers }) => (peers.length === 1 ? line : { ...line, peer: `${plural(peers.length, 'workload')} (${cappedList(peers)})` }));
 }
 
 /** The rules of one side that open some of `ports`: "[api-in](file:///x.yaml#L12) ingress rule 1". */

@@ -5,7 +5,7 @@ import { compileLabelSelector } from '../connectivity/label-selector';
 import type { KubeObject } from '../manifest/kube-object';
 import type { Workload } from '../model/cluster-types';
 import type { Workspace } from '../workspace/workspace';
-import { connectionLines, type ConnectionLine } from './describe-connections';
+import { connectionLines, groupedLines, type ConnectionLine } from './describe-connections';
 import { requirementsText } from './describe-selector';
 import { blockedDns } from './dns-blocking';
 import { cappedList, LIST_LIMIT, plural, workloadTitle } from './name-lists';
@@ -67,7 +67,7 @@ function directionSummary(analysis: ConnectivityAnalysis, workload: Workload, di
   const heading = `**${direction}**:`;
   const policies = analysis.isolatedBy.get(workload.key)?.[direction] ?? [];
   if (policies.length === 0) return `${heading} ${unisolatedText(analysis, direction, connections.filter((connection) => (inbound ? connection.from : connection.to).kind === 'workload').length)}`;
-  const lines = connectionLines(workload, connections, inbound ? 'inbound' : 'outbound');
+  const lines = groupedLines(connectionLines(workload, connections, inbound ? 'inbound' : 'outbound'));
   const dns = inbound ? undefined : blockedDns(analysis, policies);
   const dnsText = dns ? ` DNS is blocked (${dns}).` : '';
   if (lines.length === 0) return `${heading} ${isolationText(analysis, workload, direction)}; ${inbound ? 'nothing may connect to it' : 'it may connect to nothing'}.${dnsText}`;
