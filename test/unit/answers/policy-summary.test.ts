@@ -172,6 +172,13 @@ describe('policySummary', () => {
     assert.match(summary, /\*\*Egress\*\*: not restricted by this policy \(its `egress` rules are ignored: `policyTypes` leaves Egress out\)\./);
   });
 
+  it('caps long lists of rules', () => {
+    const rules = Array.from({ length: 10 }, (_, index) => `    - ports: [{port: ${8000 + index}}]`).join('\n');
+    const summary = summaryOf(`apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: ports}\nspec:\n  podSelector: {}\n  ingress:\n${rules}\n`, 'ports');
+    assert.equal(summary.match(/^- from anywhere \(every pod of every namespace and every address\), on TCP 80\d\d$/gm)?.length, 8);
+    assert.match(summary, /- from anywhere \(every pod of every namespace and every address\), on TCP 8007\n- and 2 more rules\n/);
+  });
+
   it('caps long lists of selected workloads', () => {
     const pods = Array.from({ length: 11 }, (_, index) => `---\napiVersion: v1\nkind: Pod\nmetadata: {name: pod-${index}, namespace: many}\nspec: {containers: [{name: main}]}\n`).join('');
     const file = parseManifest('file:///w/many.yaml', `${pods}---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny, namespace: many}\nspec: {podSelector: {}}\n`);

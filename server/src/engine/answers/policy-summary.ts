@@ -9,7 +9,7 @@ import { rulePeersText } from './describe-peers';
 import { rulePortsText } from './describe-ports';
 import { podsText } from './describe-selector';
 import { blockedDns } from './dns-blocking';
-import { cappedList, countedWorkloads } from './name-lists';
+import { cappedList, countedWorkloads, LIST_LIMIT } from './name-lists';
 import { sourceLink } from './source-link';
 
 /**
@@ -64,7 +64,9 @@ function directionText(analysis: ConnectivityAnalysis, policy: CompiledPolicy, s
   if (open) return `${heading} allows all: rule ${open.index + 1} admits every pod and every address on all ports, so this policy restricts nothing.`;
   const lines = rules.map((rule) => ruleText(analysis, policy, selected, rule));
   if (lines.length === 1) return `${heading} only ${lines[0]}; everything else is denied${dns}.${others}`;
-  return `${heading} allowed only\n${lines.map((line) => `- ${line}`).join('\n')}\n\nEverything else is denied${dns}.${others}`;
+  const shown = lines.slice(0, LIST_LIMIT).map((line) => `- ${line}`);
+  if (lines.length > LIST_LIMIT) shown.push(`- and ${lines.length - LIST_LIMIT} more rules`);
+  return `${heading} allowed only\n${shown.join('\n')}\n\nEverything else is denied${dns}.${others}`;
 }
 
 function ruleText(analysis: ConnectivityAnalysis, policy: CompiledPolicy, selected: readonly Workload[], rule: CompiledRule): string {
