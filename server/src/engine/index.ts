@@ -22,3 +22,4 @@ export { applyTextEdits, editsOverlap } from './fixes/apply-edits';
 export { YamlEditor } from './fixes/yaml-editor';
 export * from './templates';
 export { generatePolicies, generatedYaml, type GenerateOptions, type GeneratedPolicy, type GenerationResult, type InferredConnection, type ConnectionSource, type GenerationNote, type Evidence } from './generate';
+export * from './answers';
