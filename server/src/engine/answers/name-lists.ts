@@ -12,6 +12,12 @@ export function cappedList(names: readonly string[], limit = LIST_LIMIT): string
   return `${names.slice(0, limit).join(', ')} and ${names.length - limit} more`;
 }
 
+/** "a", "a and b", "a, b and c", "a, b, c and 4 more": a list inside a sentence. */
+export function namesWithAnd(names: readonly string[], limit = LIST_LIMIT): string {
+  if (names.length > limit) return cappedList(names, limit);
+  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
 /** A workload's name, with its namespace when it is not `namespace` (the one the text is about). */
 export function workloadLabel(workload: Workload, namespace: string): string {
   return workload.id.namespace === namespace ? workload.id.name : `${workload.id.namespace}/${workload.id.name}`;

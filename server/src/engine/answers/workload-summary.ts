@@ -1,6 +1,7 @@
 import type { ConnectivityAnalysis } from '../connectivity/analysis';
 import type { PolicyDirection } from '../connectivity/compiled-policy';
-import { inboundConnections, outboundConnections } from '../connectivity/explain';
+import { explainConnection, inboundConnections, outboundConnections } from '../connectivity/explain';
+import { isEmptyPorts } from '../connectivity/port-set';
 import { compileLabelSelector } from '../connectivity/label-selector';
 import type { KubeObject } from '../manifest/kube-object';
 import type { Workload } from '../model/cluster-types';
@@ -8,7 +9,7 @@ import type { Workspace } from '../workspace/workspace';
 import { connectionLines, groupedLines, type ConnectionLine } from './describe-connections';
 import { requirementsText } from './describe-selector';
 import { blockedDns } from './dns-blocking';
-import { cappedList, LIST_LIMIT, plural, workloadTitle } from './name-lists';
+import { cappedList, LIST_LIMIT, namesWithAnd, plural, workloadLabel, workloadTitle } from './name-lists';
 import { sourceLink } from './source-link';
 
 /**
@@ -70,10 +71,32 @@ function directionSummary(analysis: ConnectivityAnalysis, workload: Workload, di
   const lines = groupedLines(connectionLines(workload, connections, inbound ? 'inbound' : 'outbound'));
   const dns = inbound ? undefined : blockedDns(analysis, policies);
   const dnsText = dns ? ` DNS is blocked (${dns}).` : '';
-  if (lines.length === 0) return `${heading} ${isolationText(analysis, workload, direction)}; ${inbound ? 'nothing may connect to it' : 'it may connect to nothing'}.${dnsText}`;
+  const refused = refusedText(analysis, workload, direction, lines.length > 0);
+  if (lines.length === 0) return `${heading} ${isolationText(analysis, workload, direction)}; ${inbound ? 'nothing may connect to it' : 'it may connect to nothing'}.${refused}${dnsText}`;
   const shown = lines.slice(0, LIST_LIMIT).map((line) => `- ${inbound ? 'from' : 'to'} ${lineText(line)}`);
   if (lines.length > LIST_LIMIT) shown.push(`- and ${lines.length - LIST_LIMIT} more`);
-  return `${heading} ${isolationText(analysis, workload, direction)}; allowed:\n${shown.join('\n')}\n\nEverything else is denied.${dnsText}`;
+  return `${heading} ${isolationText(analysis, workload, direction)}; allowed:\n${shown.join('\n')}\n\nEverything else is denied.${refused}${dnsText}`;
+}
+
+/**
+ * The workloads this side's rules admit but the other side refuses: a rule that admits frontend
+ * while nothing reaches the pods is a puzzle unless the hover says that frontend's egress says no.
+ */
+function refusedText(analysis: ConnectivityAnalysis, workload: Workload, direction: PolicyDirection, besidesAllowed: boolean): string {
+  const inbound = direction === 'Ingress';
+  const refused = analysis.model.workloads.filter((other) => {
+    if (other === workload) return false;
+    const explained = inbound ? explainConnection(analysis, other, workload) : explainConnection(analysis, workload, other);
+    const own = inbound ? explained.ingress : explained.egress;
+    return own !== undefined && !isEmptyPorts(own.allowed) && isEmptyPorts(explained.ports);
+  });
+  if (refused.length === 0) return '';
+  const names = namesWithAnd(refused.map((other) => workloadLabel(other, workload.id.namespace)), 4);
+  const one = refused.length === 1;
+  const too = besidesAllowed ? ' too' : '';
+  return inbound
+    ? ` Its rules admit ${names}${too}, but ${one ? 'its' : 'their'} own egress policies do not let ${one ? 'it' : 'them'} connect.`
+    : ` Its rules allow ${names}${too}, but ${one ? 'its' : 'their'} ingress policies refuse the connection.`;
 }
 
 function lineText(line: ConnectionLine): string {
