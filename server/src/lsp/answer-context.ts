@@ -1,5 +1,5 @@
 import type { LintConfig, ManifestFile, Workspace } from '../engine';
-import type { AnswerContext } from '../engine/answers/answer';
+import type { AnswerContext } from '../engine/answers';
 import type { DocumentFixes } from './document-fixes';
 
 /**

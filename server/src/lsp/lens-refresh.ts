@@ -1,4 +1,4 @@
-import type { LensAnswer } from '../engine/answers/answer';
+import type { LensAnswer } from '../engine/answers';
 
 /**
  * Decides when to send `workspace/codeLens/refresh`. The editor asks for a document's lenses again

@@ -1,4 +1,5 @@
 import { ChunkCache, noticesOf, parseManifest, type LocatedFinding, type ManifestFile, type Notice } from '../engine';
+import type { DocumentAnswers } from './document-answers';
 import type { DocumentFixes } from './document-fixes';
 
 /** An open document as last parsed, with its single-file findings once computed. */
@@ -12,6 +13,8 @@ export interface OpenDocumentState {
   fileFindings?: LocatedFinding[];
   /** What the last published diagnostics were made of, with their fixes (computed on request). */
   reported?: DocumentFixes;
+  /** Hovers, lenses and completions, answered from the same check as `reported`. */
+  answers?: DocumentAnswers;
 }
 
 /** The open manifest documents: their latest parse, re-using unchanged YAML documents between edits. */
@@ -57,6 +60,7 @@ export class OpenDocuments {
     for (const state of this.states.values()) {
       state.fileFindings = undefined;
       state.reported = undefined;
+      state.answers = undefined;
     }
   }
 }

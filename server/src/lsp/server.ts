@@ -1,27 +1,37 @@
 import {
   CodeActionKind,
+  CodeLensRefreshRequest,
   DidChangeConfigurationNotification,
   FileChangeType,
   TextDocuments,
   TextDocumentSyncKind,
   type CancellationToken,
   type CodeActionParams,
+  type CodeLensParams,
+  type CompletionParams,
   type Connection,
   type Diagnostic,
+  type HoverParams,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { buildWorkspace } from '../engine';
+import { buildWorkspace, type Workspace } from '../engine';
 import { CONFIG_FILE_NAME, parseConfigFile } from '../engine/config/config-file';
 import { VERSION } from '../version';
+import { answerContextOf } from './answer-context';
+import { WorkloadConnectionsRequest, type WorkloadConnectionsParams, type WorkloadConnectionsResult } from './answer-protocol';
+import { codeLensesOf, completionsOf, hoverOf, workloadConnectionsOf, type AnswerSource } from './answer-requests';
+import { CheckWaiters } from './check-waiters';
 import { codeActionsOf } from './code-actions';
+import { DocumentAnswers } from './document-answers';
 import { DocumentFixes } from './document-fixes';
 import { FixCheckers } from './fix-environment';
 import { guarded } from './guarded';
+import { LensRefresh } from './lens-refresh';
 import { isManifestDocument } from './manifest-documents';
 import { OpenDocuments } from './open-documents';
-import { ruleDocsUrl } from './rule-docs-link';
+import { ruleDocsLink, ruleDocsUrl } from './rule-docs-link';
 import { TemplateChoicesRequest, TemplateInsertionRequest, type TemplateChoicesParams, type TemplateChoicesResult, type TemplateInsertionParams, type TemplateInsertionResult } from './template-protocol';
 import { templateChoicesOf, templateInsertionOf } from './template-requests';
 import { FIX_ALL_KIND } from './to-code-action';
@@ -38,6 +48,10 @@ const VALIDATION_DELAY_MS = 150;
 const SLOW_CODE_ACTIONS_MS = 500;
 /** Quiet time after file-system events (a checkout touches many files) before re-checking. */
 const DISK_CHANGE_DELAY_MS = 200;
+/** How long a completion waits for the check of the text it is asked in (the typing pause, then the check). */
+const COMPLETION_WAIT_MS = 3000;
+/** The completion that makes sense after `key: ` is a value; a key is typed at the start of a line (no trigger needed). */
+const COMPLETION_TRIGGERS = [' '];
 
 export const SERVER_INFO = { name: 'kube-netsec', version: VERSION };
 
@@ -56,6 +70,19 @@ export function startServer(connection: Connection): void {
   let canPullSettings = false;
   let editSupport: EditSupport = { documentChanges: false, createFiles: false };
   let ready: Promise<void> = Promise.resolve();
+  /** The workspace of the last check: what the answers that name no document read. */
+  let checkedWorkspace: Workspace | undefined;
+  let commandLinks = false;
+  let canRefreshLenses = false;
+  const checks = new CheckWaiters();
+  const lensRefresh = new LensRefresh(() => {
+    if (canRefreshLenses) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+  });
+  const ruleLinks = new Map<string, string | undefined>();
+  const ruleLink = (ruleId: string): string | undefined => {
+    if (!ruleLinks.has(ruleId)) ruleLinks.set(ruleId, ruleDocsLink(ruleId, commandLinks));
+    return ruleLinks.get(ruleId);
+  };
 
   function log(message: string): void {
     connection.console.log(message);
@@ -68,7 +95,8 @@ export function startServer(connection: Connection): void {
   const publishAll = (): void => {
     try {
       const files = index.files();
-      const crossFile = checker.crossFileFindings(files, workspaceConfig.rootConfig());
+      const { workspace, crossFile } = checker.check(files, workspaceConfig.rootConfig());
+      checkedWorkspace = workspace;
       // Fixes are judged against exactly what this round checked: the files, and open documents at these versions.
       const checkedVersions = new Map(open.uris().map((uri) => [uri, open.get(uri)?.version]));
       const checkers = new FixCheckers(files, (uri) => {
@@ -87,10 +115,17 @@ export function startServer(connection: Connection): void {
           const { config, excluded } = workspaceConfig.configFor(uri);
           const located = excluded ? [] : checker.findingsOf(state, crossFile.get(uri) ?? [], config);
           state.reported = excluded ? undefined : new DocumentFixes(uri, state.version, located, () => checkers.checkerFor(config), log);
+          state.answers = state.reported && new DocumentAnswers(state.version, answerContextOf(state.file, workspace, config, state.reported, ruleLink));
           diagnostics = excluded ? [] : [...located.map(({ finding }) => findingToDiagnostic(finding)), ...state.notices.map(noticeToDiagnostic)];
         }
         void connection.sendDiagnostics({ uri, version: state.version, diagnostics });
+        checks.checked(uri, state.version);
       }
+      lensRefresh.afterCheck((uri) => {
+        const state = open.get(uri);
+        if (!state || state.version !== documents.get(uri)?.version) return undefined;
+        return workspaceConfig.codeLensEnabled() && state.answers ? state.answers.lensesOf() : [];
+      });
     } catch (error) {
       connection.console.error(`Checking the workspace failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
@@ -137,11 +172,17 @@ export function startServer(connection: Connection): void {
     folders = folderPaths(uris);
     workspaceConfig = new WorkspaceConfig(folders, log);
     canPullSettings = params.capabilities.workspace?.configuration === true;
+    canRefreshLenses = params.capabilities.workspace?.codeLens?.refreshSupport === true;
+    // Our VS Code client trusts the rule-page command in hovers; other editors get file links.
+    commandLinks = (params.initializationOptions as { commandLinks?: unknown } | undefined)?.commandLinks === true;
     editSupport = editSupportOf(params.capabilities);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Source, FIX_ALL_KIND] },
+        hoverProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
       },
       serverInfo: SERVER_INFO,
     };
@@ -197,6 +238,29 @@ export function startServer(connection: Connection): void {
     ),
   );
 
+  const answerSource: AnswerSource = {
+    current(uri) {
+      const answers = open.get(uri)?.answers;
+      return answers && answers.version === documents.get(uri)?.version ? answers : undefined;
+    },
+    checkOfCurrentText(uri, token) {
+      const document = documents.get(uri);
+      // Only a tracked manifest has a check coming; anything else would wait for nothing.
+      if (!document || !open.has(uri)) return Promise.resolve(false);
+      return checks.wait(uri, document.version, token, COMPLETION_WAIT_MS);
+    },
+    codeLensEnabled: () => workspaceConfig.codeLensEnabled(),
+    lensRefresh,
+    log,
+  };
+  connection.onHover(guarded('hover', (params: HoverParams) => hoverOf(params, answerSource), null, logError));
+  connection.onCodeLens(guarded('codeLens', (params: CodeLensParams) => codeLensesOf(params, answerSource), [], logError));
+  connection.onCompletion(guarded('completion', (params: CompletionParams, token: CancellationToken) => completionsOf(params, token, answerSource), [], logError));
+  connection.onRequest(
+    WorkloadConnectionsRequest,
+    guarded(WorkloadConnectionsRequest.method, (params: WorkloadConnectionsParams): WorkloadConnectionsResult => workloadConnectionsOf(params, checkedWorkspace), null, logError),
+  );
+
   connection.onRequest(
     TemplateChoicesRequest,
     guarded(
@@ -238,6 +302,8 @@ export function startServer(connection: Connection): void {
 
   documents.onDidClose(({ document }) => {
     scheduler.cancel(document.uri);
+    checks.closed(document.uri);
+    lensRefresh.forget(document.uri);
     if (!open.has(document.uri)) return;
     open.forget(document.uri);
     index.closeOpen(document.uri);
@@ -248,6 +314,7 @@ export function startServer(connection: Connection): void {
 
   connection.onShutdown(() => {
     scheduler.dispose();
+    checks.dispose();
     refreshSoon.cancel();
   });
   documents.listen(connection);

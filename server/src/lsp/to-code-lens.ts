@@ -1,5 +1,5 @@
 import type { CodeLens } from 'vscode-languageserver';
-import type { LensAnswer } from '../engine/answers/answer';
+import type { LensAnswer } from '../engine/answers';
 
 /** A lens without a command still needs one to be shown: VS Code renders an empty command id as plain text. */
 export function toCodeLens(answer: LensAnswer): CodeLens {

@@ -1,5 +1,5 @@
 import { CompletionItemKind, MarkupKind, type CompletionItem } from 'vscode-languageserver';
-import type { CompletionAnswer } from '../engine/answers/answer';
+import type { CompletionAnswer } from '../engine/answers';
 
 const KINDS: Record<CompletionAnswer['kind'], CompletionItemKind> = {
   'label-key': CompletionItemKind.Property,

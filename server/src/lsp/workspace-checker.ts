@@ -1,11 +1,20 @@
-import { buildWorkspace, fileFindings, reportableLocatedFindings, workspaceFindings, type LintConfig, type LocatedFinding, type ManifestFile } from '../engine';
+import { buildWorkspace, fileFindings, reportableLocatedFindings, workspaceFindings, type LintConfig, type LocatedFinding, type ManifestFile, type Workspace } from '../engine';
 import type { OpenDocumentState } from './open-documents';
+
+/** One check of the workspace: the model the cross-file rules read, and their findings by file URI. */
+export interface WorkspaceCheck {
+  /** Kept for the editor's answers (hovers, lenses, completions), which read the same model. */
+  workspace: Workspace;
+  /** Before suppressions. */
+  crossFile: Map<string, LocatedFinding[]>;
+}
 
 /** Runs the engine over the workspace for the server: cross-file rules once, file rules per document. */
 export class WorkspaceChecker {
-  /** The cross-object findings of the whole workspace, by file URI (before suppressions). */
-  crossFileFindings(files: readonly ManifestFile[], config: LintConfig): Map<string, LocatedFinding[]> {
-    return workspaceFindings(buildWorkspace(files, config), { config });
+  /** Builds the workspace model and runs the cross-object rules over it. */
+  check(files: readonly ManifestFile[], config: LintConfig): WorkspaceCheck {
+    const workspace = buildWorkspace(files, config);
+    return { workspace, crossFile: workspaceFindings(workspace, { config }) };
   }
 
   /**
