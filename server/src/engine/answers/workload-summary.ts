@@ -1,6 +1,7 @@
 import type { ConnectivityAnalysis } from '../connectivity/analysis';
 import type { PolicyDirection } from '../connectivity/compiled-policy';
-import { explainConnection, inboundConnections, outboundConnections } from '../connectivity/explain';
+import { verdictWithWorkload } from '../connectivity/direction-verdict';
+import { inboundConnections, outboundConnections, type ExplainedConnection } from '../connectivity/explain';
 import { isEmptyPorts } from '../connectivity/port-set';
 import { compileLabelSelector } from '../connectivity/label-selector';
 import type { KubeObject } from '../manifest/kube-object';
@@ -71,7 +72,7 @@ function directionSummary(analysis: ConnectivityAnalysis, workload: Workload, di
   const lines = groupedLines(connectionLines(workload, connections, inbound ? 'inbound' : 'outbound'));
   const dns = inbound ? undefined : blockedDns(analysis, policies);
   const dnsText = dns ? ` DNS is blocked (${dns}).` : '';
-  const refused = refusedText(analysis, workload, direction, lines.length > 0);
+  const refused = refusedText(analysis, workload, direction, connections, lines.length > 0);
   if (lines.length === 0) return `${heading} ${isolationText(analysis, workload, direction)}; ${inbound ? 'nothing may connect to it' : 'it may connect to nothing'}.${refused}${dnsText}`;
   const shown = lines.slice(0, LIST_LIMIT).map((line) => `- ${inbound ? 'from' : 'to'} ${lineText(line)}`);
   if (lines.length > LIST_LIMIT) shown.push(`- and ${lines.length - LIST_LIMIT} more`);
@@ -82,14 +83,16 @@ function directionSummary(analysis: ConnectivityAnalysis, workload: Workload, di
  * The workloads this side's rules admit but the other side refuses: a rule that admits frontend
  * while nothing reaches the pods is a puzzle unless the hover says that frontend's egress says no.
  */
-function refusedText(analysis: ConnectivityAnalysis, workload: Workload, direction: PolicyDirection, besidesAllowed: boolean): string {
+function refusedText(analysis: ConnectivityAnalysis, workload: Workload, direction: PolicyDirection, connections: readonly ExplainedConnection[], besidesAllowed: boolean): string {
   const inbound = direction === 'Ingress';
-  const refused = analysis.model.workloads.filter((other) => {
-    if (other === workload) return false;
-    const explained = inbound ? explainConnection(analysis, other, workload) : explainConnection(analysis, workload, other);
-    const own = inbound ? explained.ingress : explained.egress;
-    return own !== undefined && !isEmptyPorts(own.allowed) && isEmptyPorts(explained.ports);
-  });
+  const connected = new Set(connections.flatMap((connection) => {
+    const peer = inbound ? connection.from : connection.to;
+    return peer.kind === 'workload' ? [peer.workload] : [];
+  }));
+  // Only this side's verdict is needed for the peers without a connection: it is the cheaper half.
+  const refused = analysis.model.workloads.filter(
+    (other) => other !== workload && !connected.has(other) && !isEmptyPorts(verdictWithWorkload(analysis, workload, direction, other).allowed),
+  );
   if (refused.length === 0) return '';
   const names = namesWithAnd(refused.map((other) => workloadLabel(other, workload.id.namespace)), 4);
   const one = refused.length === 1;
