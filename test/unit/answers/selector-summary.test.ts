@@ -106,6 +106,16 @@ describe('selectorSummary', () => {
     assert.equal(selectorSummary(workspace, object('Service', 'api'), ['spec', 'selector', 'app']), '**selector**: pods with `app=api` in namespace `default` — 1 workload: api.');
   });
 
+  it("says when a Service's selector selects no pods at all", () => {
+    const services = parseManifest(
+      'file:///w/services.yaml',
+      'apiVersion: v1\nkind: Service\nmetadata: {name: alias}\nspec: {type: ExternalName, externalName: db.example.com, selector: {app: api}}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: manual}\nspec: {selector: {}}\n',
+    );
+    const withServices = buildWorkspace([file, services]);
+    assert.equal(selectorSummary(withServices, services.objects[0], ['spec', 'selector']), '**selector**: ignored: an ExternalName Service is a DNS alias and has no pods.');
+    assert.equal(selectorSummary(withServices, services.objects[1], ['spec', 'selector']), '**selector**: none, so the Service has no pods: its endpoints are managed by hand.');
+  });
+
   it('answers nothing off a selector', () => {
     assert.equal(selectorSummary(workspace, backend, ['spec', 'ingress', 0]), undefined);
     assert.equal(selectorSummary(workspace, object('Deployment', 'api'), ['spec', 'selector']), undefined);

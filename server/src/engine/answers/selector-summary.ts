@@ -57,6 +57,7 @@ function policySelectorText(workspace: Workspace, policy: KubeObject, namespace:
 }
 
 function serviceSelectorText(workspace: Workspace, service: KubeObject, namespace: string): string {
+  if (service.get(['spec', 'type']) === 'ExternalName') return '**selector**: ignored: an ExternalName Service is a DNS alias and has no pods.';
   const written = service.get(['spec', 'selector']);
   if (!isPlainObject(written) || Object.keys(written).length === 0) return '**selector**: none, so the Service has no pods: its endpoints are managed by hand.';
   const selector = compileLabelSelector({ matchLabels: written });
