@@ -65,7 +65,8 @@ describe('diagnosticHover', () => {
     const why = markdown.split('\n\n').find((part) => part.startsWith('**Why it matters:**'))!;
     assert.match(why, /^\*\*Why it matters:\*\* Once a NetworkPolicy selects a pod for egress, .*breaks name resolution/);
     assert.doesNotMatch(why, /The rule reports/, 'the details of what the rule checks are left to its page');
-    assert.match(why, /\[More on the rule page\]\(https:\/\/kube-netsec\.example\/rules\/netpol-egress-blocks-dns\)\.$/);
+    assert.match(markdown, /\n\n\[More on the rule page\]\(https:\/\/kube-netsec\.example\/rules\/netpol-egress-blocks-dns\)$/);
+    assert.equal(markdown.match(/More on the rule page/g)?.length, 1);
   });
 
   it('gives several findings at one place one section each, capped', () => {

@@ -95,7 +95,7 @@ describe('field docs', () => {
     assert.match(fieldDocAt(service('LoadBalancer'), ['spec', 'externalTrafficPolicy'])!, /see a node's address, not the client's/);
   });
 
-  it('explains PeerAuthentication modes, PERMISSIVE as accepting plaintext', () => {
+  it('explains PeerAuthentication modes, PERMISSIVE as accepting plaintext, and DestinationRule TLS modes', () => {
     const peerAuthentication = (mode: string) => objectOf(yaml`
       apiVersion: security.istio.io/v1
       kind: PeerAuthentication
@@ -107,6 +107,13 @@ describe('field docs', () => {
     assert.match(permissive, /Both mutual TLS and plaintext are accepted/);
     assert.match(fieldDocAt(peerAuthentication('STRICT'), ['spec', 'mtls', 'mode'])!, /plaintext clients are refused/);
     assert.match(fieldDocAt(peerAuthentication('STRICT'), ['spec', 'portLevelMtls', '8080', 'mode'])!, /Plaintext only/);
+    const destinationRule = objectOf(yaml`
+      apiVersion: networking.istio.io/v1
+      kind: DestinationRule
+      metadata: {name: legacy}
+      spec: {host: legacy.shop.svc.cluster.local, trafficPolicy: {portLevelSettings: [{port: {number: 80}, tls: {mode: DISABLE}}]}}
+    `);
+    assert.match(fieldDocAt(destinationRule, ['spec', 'trafficPolicy', 'portLevelSettings', 0, 'tls', 'mode'])!, /Plaintext, overriding Istio's automatic mutual TLS/);
   });
 
   it('documents every part of a NetworkPolicy, values included', () => {

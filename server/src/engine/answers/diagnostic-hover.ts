@@ -41,18 +41,17 @@ function findingSection(context: AnswerContext, located: LocatedFinding): string
   const id = link ? `[\`${finding.ruleId}\`](${link})` : `\`${finding.ruleId}\``;
   const subject = object ? ` · ${object.kind}${object.name ? ` ${escapeMarkdown(object.name)}` : ''}` : '';
   const parts = [`**${rule ? rule.title : finding.ruleId}** · ${id} · ${finding.severity}${subject}`, escapeMarkdown(finding.message)];
+  let cut = false;
   if (rule) {
-    parts.push(`**Why it matters:** ${lead(rule.explanation, EXPLANATION_LIMIT, link)}`);
-    parts.push(`**How to fix:** ${lead(rule.remediation, REMEDIATION_LIMIT, link)}`);
+    const why = leadSentences(rule.explanation, EXPLANATION_LIMIT);
+    const how = leadSentences(rule.remediation, REMEDIATION_LIMIT);
+    parts.push(`**Why it matters:** ${why.text}`, `**How to fix:** ${how.text}`);
+    cut = why.cut || how.cut;
   }
   const fixes = quickFixes(context.fixTitles?.(located) ?? []);
   if (fixes) parts.push(fixes);
+  if (cut && link) parts.push(`[More on the rule page](${link})`);
   return parts.join('\n\n');
-}
-
-function lead(markdown: string, limit: number, link: string | undefined): string {
-  const { text, cut } = leadSentences(markdown, limit);
-  return cut && link ? `${text} [More on the rule page](${link}).` : text;
 }
 
 function quickFixes(titles: readonly string[]): string | undefined {

@@ -44,6 +44,7 @@ const NETWORK_POLICY = { kinds: ['NetworkPolicy'] };
 const SERVICE = { kinds: ['Service'] };
 const INGRESS = { kinds: ['Ingress'] };
 const PEER_AUTHENTICATION = { kinds: ['PeerAuthentication'] };
+const DESTINATION_RULE = { kinds: ['DestinationRule'] };
 const NAMESPACE = { kinds: ['Namespace'] };
 /** Workloads whose own metadata is not their pods' (a Pod's metadata is). */
 const POD_OWNERS = { kinds: WORKLOAD_KINDS.filter((kind) => kind !== 'Pod') };
@@ -461,7 +462,7 @@ export const FIELD_DOCS: readonly FieldDoc[] = [
     }),
   },
 
-  // Istio PeerAuthentication: whether workloads require mutual TLS.
+  // Istio: whether workloads require mutual TLS, and whether their clients use it.
   { scope: PEER_AUTHENTICATION, path: ['spec', 'mtls'], text: 'Whether the workloads it applies to require mutual TLS from their clients.' },
   { scope: PEER_AUTHENTICATION, path: ['spec', 'mtls', 'mode'], text: 'The mutual TLS mode of the workloads it applies to.', value: MTLS_MODES },
   { scope: PEER_AUTHENTICATION, path: ['spec', 'portLevelMtls'], text: 'Per-port overrides of the mode (with a `selector` only).' },
@@ -470,6 +471,18 @@ export const FIELD_DOCS: readonly FieldDoc[] = [
     scope: PEER_AUTHENTICATION,
     path: ['spec', 'selector'],
     text: 'The workloads it applies to. Without it: the whole namespace, or the whole mesh in the root namespace (`istio-system`).',
+  },
+
+  {
+    scope: DESTINATION_RULE,
+    path: ['spec', 'trafficPolicy', '**', 'tls', 'mode'],
+    text: 'How the clients of this host encrypt their connections to it.',
+    value: byValue({
+      DISABLE: "Plaintext, overriding Istio's automatic mutual TLS: neither encrypted nor authenticated.",
+      SIMPLE: 'TLS to the destination, without a client certificate.',
+      MUTUAL: 'Mutual TLS with the certificates given here.',
+      ISTIO_MUTUAL: "Mutual TLS with Istio's workload certificates.",
+    }),
   },
 
   // Service-mesh injection: where the sidecar (and so mutual TLS) comes from.
