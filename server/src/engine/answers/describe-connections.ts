@@ -33,8 +33,8 @@ export function connectionLines(workload: Workload, connections: readonly Explai
     const other = side === 'inbound' ? connection.egress : connection.ingress;
     const ports = portSetText(connection.ports);
     if (peer.kind === 'workload') {
-      const theirs = other?.isolated ? `${side === 'inbound' ? 'its egress' : 'its ingress'}: ${rulesText(other, connection.ports)}` : '';
-      const reasons = [own?.isolated ? rulesText(own, connection.ports) : '', theirs].filter(Boolean).join('; ');
+      // Each rule names its direction ("egress rule 1"), which tells the sender's side from the receiver's.
+      const reasons = [own, other].flatMap((verdict) => (verdict?.isolated ? [rulesText(verdict, connection.ports)] : [])).join('; ');
       lines.push({ peer: workloadLabel(peer.workload, namespace), external: false, ports, reasons });
       continue;
     }
