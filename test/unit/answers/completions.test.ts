@@ -247,6 +247,80 @@ describe('completionsAt: label selectors', () => {
   });
 });
 
+describe('completionsAt: flow style and typing in progress', () => {
+  it('reads one-line flow maps and sequences', () => {
+    const value = complete(yaml`
+      apiVersion: networking.k8s.io/v1
+      kind: NetworkPolicy
+      metadata: {name: backend, namespace: shop}
+      spec:
+        podSelector: {matchLabels: {tier: backend, app: w|}}
+    `);
+    assert.deepEqual(
+      value.map((answer) => [answer.label, answer.range]),
+      [
+        ['api', { start: { line: 4, character: 50 }, end: { line: 4, character: 51 } }],
+        ['web', { start: { line: 4, character: 50 }, end: { line: 4, character: 51 } }],
+        ['worker', { start: { line: 4, character: 50 }, end: { line: 4, character: 51 } }],
+      ],
+    );
+    const key = complete(yaml`
+      apiVersion: networking.k8s.io/v1
+      kind: NetworkPolicy
+      metadata: {name: backend, namespace: shop}
+      spec:
+        podSelector: {}
+        ingress:
+          - from: [{podSelector: {matchLabels: {tier: frontend, |}}}]
+    `);
+    assert.deepEqual(
+      key.map((answer) => [answer.label, answer.insertText]),
+      [
+        ['app', 'app: '],
+        ['version', 'version: '],
+      ],
+    );
+  });
+
+  it('in a List item of another document, puts a space after a colon typed without one', () => {
+    const answers = complete(yaml`
+      apiVersion: v1
+      kind: ConfigMap
+      metadata: {name: settings, namespace: shop}
+      ---
+      apiVersion: v1
+      kind: List
+      items:
+      - apiVersion: v1
+        kind: Service
+        metadata: {name: web, namespace: shop}
+        spec:
+          selector:
+            tier:|
+    `);
+    assert.deepEqual(
+      answers.map((answer) => [answer.label, answer.insertText]),
+      [
+        ['backend', ' backend'],
+        ['frontend', ' frontend'],
+      ],
+    );
+  });
+
+  it('offers nothing once a value is written and the cursor is past it', () => {
+    const answers = complete(yaml`
+      apiVersion: networking.k8s.io/v1
+      kind: NetworkPolicy
+      metadata: {name: backend, namespace: shop}
+      spec:
+        podSelector:
+          matchLabels:
+            tier: backend |
+    `);
+    assert.deepEqual(answers, []);
+  });
+});
+
 describe('completionsAt: rule ports', () => {
   it('offers the selected pods\' container ports and names for an ingress rule', () => {
     const answers = complete(yaml`
@@ -270,6 +344,16 @@ describe('completionsAt: rule ports', () => {
       'metrics (TCP 9090 on api)',
     ]);
     assert.ok(answers.every((answer) => answer.kind === 'port'));
+
+    const flow = complete(yaml`
+      apiVersion: networking.k8s.io/v1
+      kind: NetworkPolicy
+      metadata: {name: frontend, namespace: shop}
+      spec:
+        podSelector: {matchLabels: {tier: frontend}}
+        ingress: [{ports: [{protocol: TCP, port: |}]}]
+    `);
+    assert.deepEqual(summary(flow), ['80 (TCP 80 on web)']);
   });
 
   it('offers the peers\' ports for an egress rule, of the protocol the entry names', () => {

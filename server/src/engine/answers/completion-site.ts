@@ -3,13 +3,14 @@ import type { KubeObject } from '../manifest/kube-object';
 import type { ManifestFile } from '../manifest/manifest-file';
 import type { ObjectPath } from '../manifest/yaml-path';
 import type { Position, SourceRange } from '../text/range';
+import { flowSpotAt } from './flow-spot';
 
 /**
  * Where a completion is asked for: the object, the path being typed and whether it is a key or a
  * value. It is read from the lines of the document's source, by indentation, because while someone
  * types the YAML has no node there yet (`app: ` has a null value, `matchLabels:\n  ap` makes "ap" the
  * value of matchLabels, an empty line has nothing at all). Block style is understood, and flow
- * sequences on one line (`values: [a, b]`); flow maps are not.
+ * collections that open and close on the cursor's line (`matchLabels: {app: web}`).
  */
 export interface CompletionSite {
   document: ManifestDocument;
@@ -24,6 +25,8 @@ export interface CompletionSite {
   word?: { text: string; range: SourceRange; quoted: boolean };
   /** At a key: whether the colon after it is already written. */
   colonWritten: boolean;
+  /** What an inserted value needs before it: a space, after a colon typed without one. */
+  prefix?: string;
 }
 
 type Step = string | number;
@@ -31,12 +34,16 @@ type Step = string | number;
 /** One structural piece of a line: a sequence dash, a `key:`, or a scalar (a half-typed key, an item). */
 type Token = { kind: 'dash'; column: number } | { kind: 'key'; column: number; key: string; keyEnd: number; valueColumn: number } | { kind: 'scalar'; column: number };
 
-export function completionSiteAt(file: ManifestFile, position: Position): CompletionSite | undefined {
+/**
+ * The site at `position`, in an object `accepts` takes: other documents are not read at all (a
+ * CustomResourceDefinition of ten thousand lines costs nothing when only policies are completed).
+ */
+export function completionSiteAt(file: ManifestFile, position: Position, accepts: (object: KubeObject) => boolean = () => true): CompletionSite | undefined {
   const document = documentAtLine(file, position.line);
-  if (!document) return undefined;
-  const lines = document.source.split('\n').map((line) => line.replace(/\r$/, ''));
+  if (!document || !file.objects.some((object) => object.document === document && accepts(object))) return undefined;
+  const lines = new SourceLines(document);
   const index = position.line - document.placement.line;
-  const line = lines[index];
+  const line = lines.at(index);
   if (line === undefined || isDocumentMarker(line)) return undefined;
   const character = Math.min(position.character, line.length);
   if (/(^|\s)#/.test(line.slice(0, character))) return undefined;
@@ -44,8 +51,11 @@ export function completionSiteAt(file: ManifestFile, position: Position): Comple
   const spot = spotOnLine(lines, index, character);
   if (!spot?.path) return undefined;
   const object = objectAt(file, document, spot.path);
-  if (!object) return undefined;
+  if (!object || !accepts(object)) return undefined;
   const word = wordAt(line, character, spot.wordFrom);
+  const typedFrom = word ? word.start - (word.quoted ? 1 : 0) : character;
+  // Something already typed before the word (`tier: backend |`): the value is written, nothing to complete.
+  if (line.slice(spot.wordFrom, typedFrom).trim() !== '') return undefined;
   return {
     document,
     object,
@@ -53,6 +63,7 @@ export function completionSiteAt(file: ManifestFile, position: Position): Comple
     part: spot.part,
     ...(word ? { word: { ...word, range: { start: { line: position.line, character: word.start }, end: { line: position.line, character: word.end } } } } : {}),
     colonWritten: spot.colonWritten,
+    ...(spot.part === 'value' && line[typedFrom - 1] === ':' ? { prefix: ' ' } : {}),
   };
 }
 
@@ -64,8 +75,8 @@ interface Spot {
   colonWritten: boolean;
 }
 
-function spotOnLine(lines: readonly string[], index: number, character: number): Spot | undefined {
-  const line = lines[index];
+function spotOnLine(lines: SourceLines, index: number, character: number): Spot | undefined {
+  const line = lines.at(index) ?? '';
   const tokens = tokensOf(line);
   const content = tokens[tokens.length - 1];
   const dash = tokens.filter((token) => token.kind === 'dash').pop();
@@ -77,22 +88,29 @@ function spotOnLine(lines: readonly string[], index: number, character: number):
   if (character < content.column) return undefined;
   if (content.kind === 'scalar') {
     // After a dash, a scalar is a sequence item; alone on its line, a key whose colon is not typed yet.
-    if (dash) return { path: itemPath(lines, index, dash.column), part: 'value', wordFrom: content.column, colonWritten: false };
-    return { path: containerPath(lines, index, content.column), part: 'key', wordFrom: content.column, colonWritten: false };
+    if (!dash) return { path: containerPath(lines, index, content.column), part: 'key', wordFrom: content.column, colonWritten: false };
+    const item = itemPath(lines, index, dash.column);
+    if (isFlowStart(line[content.column])) return inFlow(line, content.column, character, item);
+    return { path: item, part: 'value', wordFrom: content.column, colonWritten: false };
   }
   if (content.kind !== 'key') return undefined;
   if (character <= content.keyEnd) return { path: containerPath(lines, index, content.column), part: 'key', wordFrom: content.column, colonWritten: true };
   const entry = containerPath(lines, index, content.column);
   const valuePath = entry && [...entry, content.key];
-  const value = line.slice(content.valueColumn);
-  if (value.startsWith('[')) {
-    // A flow sequence on one line: the item is the number of commas before the cursor.
-    const typed = line.slice(content.valueColumn + 1, character);
-    if (typed.includes(']')) return undefined;
-    return { path: valuePath && [...valuePath, (typed.match(/,/g) ?? []).length], part: 'value', wordFrom: content.valueColumn + 1, colonWritten: false };
-  }
-  if (/^[{|>&*!]/.test(value)) return undefined;
+  if (isFlowStart(line[content.valueColumn])) return inFlow(line, content.valueColumn, character, valuePath);
+  if (/^[|>&*!]/.test(line.slice(content.valueColumn))) return undefined;
   return { path: valuePath, part: 'value', wordFrom: content.valueColumn, colonWritten: false };
+}
+
+function isFlowStart(character: string | undefined): boolean {
+  return character === '{' || character === '[';
+}
+
+/** A spot inside a one-line flow collection that is the value at `base`. */
+function inFlow(line: string, open: number, character: number, base: Step[] | undefined): Spot | undefined {
+  const flow = flowSpotAt(line, open, character);
+  if (!flow || !base) return undefined;
+  return { path: [...base, ...flow.steps], part: flow.part, wordFrom: flow.entryStart, colonWritten: flow.colonWritten };
 }
 
 const KEY = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"{[\]][^#]*?)[ \t]*:(?:[ \t]+|$)/;
@@ -121,10 +139,11 @@ function tokensOf(line: string): Token[] {
  * The path (from the document root) of the collection holding the entry that starts at `column`
  * of line `index`: the nearest token to the left of that column, on this line or above, holds it.
  */
-function containerPath(lines: readonly string[], index: number, column: number): Step[] | undefined {
+function containerPath(lines: SourceLines, index: number, column: number): Step[] | undefined {
   for (let at = index; at >= 0; at--) {
-    if (isDocumentMarker(lines[at])) return [];
-    const holder = tokensOf(lines[at])
+    const text = lines.at(at) ?? '';
+    if (isDocumentMarker(text)) return [];
+    const holder = tokensOf(text)
       .filter((token) => token.column < column)
       .pop();
     if (!holder) continue;
@@ -140,11 +159,12 @@ function containerPath(lines: readonly string[], index: number, column: number):
  * The path of the sequence item whose dash is at `column` of line `index`: the sequence's path and
  * the item's index (the dashes at that column above it). A sequence may sit at its key's column.
  */
-function itemPath(lines: readonly string[], index: number, column: number): Step[] | undefined {
+function itemPath(lines: SourceLines, index: number, column: number): Step[] | undefined {
   let items = 0;
   for (let at = index; at >= 0; at--) {
-    if (isDocumentMarker(lines[at])) break;
-    const tokens = tokensOf(lines[at]).filter((token) => token.column <= column);
+    const text = lines.at(at) ?? '';
+    if (isDocumentMarker(text)) break;
+    const tokens = tokensOf(text).filter((token) => token.column <= column);
     for (const token of tokens.reverse()) {
       if (token.kind === 'dash' && token.column === column) {
         items++;
@@ -160,6 +180,27 @@ function itemPath(lines: readonly string[], index: number, column: number): Step
     }
   }
   return [items - 1];
+}
+
+/** The lines of a document's chunk, read on demand: the walk up from the cursor reads a few of them. */
+class SourceLines {
+  private readonly read = new Map<number, string>();
+
+  constructor(private readonly document: ManifestDocument) {}
+
+  /** Line `index` of the chunk without its line break, or undefined past the end. */
+  at(index: number): string | undefined {
+    const { text, lines } = this.document.parsedChunk;
+    if (index < 0 || index >= lines.lineCount) return undefined;
+    let line = this.read.get(index);
+    if (line === undefined) {
+      const start = lines.offsetAt({ line: index, character: 0 }, text.length);
+      const end = text.indexOf('\n', start);
+      line = text.slice(start, end === -1 ? text.length : end).replace(/\r$/, '');
+      this.read.set(index, line);
+    }
+    return line;
+  }
 }
 
 function isDocumentMarker(line: string): boolean {

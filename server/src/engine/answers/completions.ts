@@ -9,13 +9,16 @@ import { completionSiteAt, type CompletionSite } from './completion-site';
 import { labelKeyCompletions, labelValueCompletions, type LabelPopulation } from './label-completions';
 import { portCompletions } from './port-completions';
 
+/** The kinds whose selectors and ports are completed. */
+const COMPLETED_KINDS: ReadonlySet<string> = new Set(['NetworkPolicy', 'Service']);
+
 /**
  * Completion proposals at a position: label keys and values in NetworkPolicy selectors and a
  * Service's selector, taken from the workspace's pods (or namespaces), and the destinations' ports
  * in a policy rule's `ports[].port`. Nothing elsewhere: the YAML extension completes the schema.
  */
 export function completionsAt(context: AnswerContext, position: Position): CompletionAnswer[] {
-  const site = completionSiteAt(context.file, position);
+  const site = completionSiteAt(context.file, position, (object) => COMPLETED_KINDS.has(object.kind));
   if (!site) return [];
   const { model } = context.workspace;
   const { path, part, object } = site;

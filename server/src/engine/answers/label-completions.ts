@@ -23,7 +23,7 @@ export function labelKeyCompletions(population: LabelPopulation, site: Completio
         kind: 'label-key' as const,
         detail: `matches ${plural(carriers.size, population.noun)}`,
         documentation: `Values: ${cappedList([...values.keys()].sort())}`,
-        ...(site.part === 'key' && !site.colonWritten ? { insertText: `${key}: ` } : {}),
+        ...insertionOf(site, key, site.part === 'key' && !site.colonWritten ? `${key}: ` : key),
         ...(site.word ? { range: site.word.range } : {}),
       };
     })
@@ -42,10 +42,16 @@ export function labelValueCompletions(population: LabelPopulation, site: Complet
       detail: `matches ${plural(members.length, population.noun)}`,
       documentation: cappedList(members),
       // Inside quotes the text goes in as it is; bare, a value YAML reads as a number or a boolean is quoted.
-      ...(!site.word?.quoted && readsAsAnotherType(value) ? { insertText: JSON.stringify(value) } : {}),
+      ...insertionOf(site, value, !site.word?.quoted && readsAsAnotherType(value) ? JSON.stringify(value) : value),
       ...(site.word ? { range: site.word.range } : {}),
     }))
     .sort((a, b) => compare(a.label, b.label));
+}
+
+/** `insertText` when the text to insert is not the label itself (a quoted value, a space after the colon). */
+export function insertionOf(site: CompletionSite, label: string, text = label): { insertText?: string } {
+  const inserted = (site.prefix ?? '') + text;
+  return inserted === label ? {} : { insertText: inserted };
 }
 
 /** key → value → the names of the members with that label. Labels controllers add are no one's to select on. */

@@ -4,6 +4,7 @@ import type { ClusterModel, Workload } from '../model/cluster-types';
 import { namespaceOf } from '../model/object-identity';
 import type { CompletionAnswer } from './answer';
 import type { CompletionSite } from './completion-site';
+import { insertionOf } from './label-completions';
 import { cappedList, workloadLabel } from './name-lists';
 
 /**
@@ -40,6 +41,7 @@ export function portCompletions(model: ClusterModel, site: CompletionSite, direc
       label,
       kind: 'port' as const,
       detail: [...ports].map(([declared, names]) => `${declared} on ${cappedList(names)}`).join('; '),
+      ...insertionOf(site, label),
       ...(site.word ? { range: site.word.range } : {}),
     }))
     .sort(numbersFirst);
