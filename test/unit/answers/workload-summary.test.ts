@@ -118,6 +118,13 @@ describe('workloadSummary', () => {
     );
   });
 
+  it('joins the address blocks one rule opens back into "any address except ..."', () => {
+    const fromInternet = `---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: web-from-internet}\nspec: {podSelector: {matchLabels: {app: web}}, ingress: [{from: [{ipBlock: {cidr: 0.0.0.0/0, except: [10.0.0.0/8, 192.168.0.0/16]}}], ports: [{port: 443}]}]}\n`;
+    const { workspace: exposed, objects: all } = workspaceOf(workloads, policies + fromInternet);
+    const summary = workloadSummary(exposed, all.find((object) => object.name === 'web')!)!;
+    assert.match(summary, /^- from any address except 10\.0\.0\.0\/8, 192\.168\.0\.0\/16: TCP 443 \(\[web-from-internet\]\(file:\/\/\/w\/1\.yaml#L32\) ingress rule 1\)$/m);
+  });
+
   it('answers nothing for an object that is no workload', () => {
     assert.equal(workloadSummary(workspace, objects.find((object) => object.name === 'api-from-web')!), undefined);
   });
