@@ -135,7 +135,7 @@ describe('field docs', () => {
       [['spec', 'podSelector'], /Empty: every pod of the namespace/],
       [['spec', 'policyTypes'], /does not restrict ingress/],
       [['spec', 'policyTypes', 0], /may open only the connections an egress rule .* allows, DNS included/],
-      [['spec', 'egress'], /1 rule\./],
+      [['spec', 'egress'], /1 rule: what it does not allow is denied/],
       [[...rule, 'to'], /destinations this rule allows/],
       [[...rule, 'to', 0, 'ipBlock'], /`cidr` minus the `except` ranges/],
       [[...rule, 'to', 0, 'ipBlock', 'cidr'], /private range \(16,777,216 addresses\)/],
@@ -149,6 +149,15 @@ describe('field docs', () => {
       [[...rule, 'ports', 1, 'protocol'], /DNS queries need UDP port 53/],
     ];
     for (const [path, expected] of expectations) assert.match(fieldDocAt(policy, path) ?? '(none)', expected, path.join('.'));
+    const ingressOnly = objectOf(yaml`
+      apiVersion: networking.k8s.io/v1
+      kind: NetworkPolicy
+      metadata: {name: web}
+      spec: {podSelector: {}, policyTypes: [Ingress], ingress: [], egress: [{}]}
+    `);
+    assert.match(fieldDocAt(ingressOnly, ['spec', 'ingress'])!, /No rules: every incoming connection is denied/);
+    assert.match(fieldDocAt(ingressOnly, ['spec', 'egress'])!, /Ignored: `policyTypes` leaves Egress out/);
+    assert.match(fieldDocAt(ingressOnly, ['spec', 'egress', 0])!, /Empty: it allows every connection/);
   });
 
   it('explains ingress-nginx annotations and TLS', () => {

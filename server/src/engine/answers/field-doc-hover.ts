@@ -13,7 +13,7 @@ export function fieldDocAt(object: KubeObject, path: ObjectPath): string | undef
   const doc = fieldDocOf(object, path);
   if (!doc) return undefined;
   const value = object.get(path);
-  return [heading(path, value), doc.text, doc.value?.(value)].filter((part) => part !== undefined).join('\n\n');
+  return [heading(path, value), doc.text, doc.value?.(value, object)].filter((part) => part !== undefined).join('\n\n');
 }
 
 /** The first doc whose scope and path pattern match `path` (the more specific docs come first). */

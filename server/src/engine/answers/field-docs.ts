@@ -1,3 +1,5 @@
+import type { KubeObject } from '../manifest/kube-object';
+import { affectsDirection, networkPolicySpecOf, type PolicyDirection } from '../policy/network-policy';
 import { WORKLOAD_KINDS } from '../workloads/pod-spec';
 import {
   capabilityEffect,
@@ -36,8 +38,8 @@ export interface FieldDoc {
   path: readonly PathStep[];
   /** What the field does (Markdown, one or two sentences). */
   text: string;
-  /** What this value means (Markdown, one sentence), or undefined when nothing in particular. */
-  value?(value: unknown): string | undefined;
+  /** What this value means in this object (Markdown, one sentence), or undefined when nothing in particular. */
+  value?(value: unknown, object: KubeObject): string | undefined;
 }
 
 const NETWORK_POLICY = { kinds: ['NetworkPolicy'] };
@@ -81,6 +83,17 @@ const LINKERD_INJECTION = byValue({
   disabled: 'No Linkerd proxy: the traffic is plaintext and carries no mesh identity.',
   ingress: 'The proxy is injected in ingress mode, for ingress controllers that route by header.',
 });
+
+/** What a policy's rules of one direction amount to: ignored, denying everything, or a count. */
+function rulesValue(direction: PolicyDirection, noRules: string): NonNullable<FieldDoc['value']> {
+  return (value, object) => {
+    if (!Array.isArray(value)) return undefined;
+    const spec = networkPolicySpecOf(object);
+    if (spec && !affectsDirection(spec, direction)) return `Ignored: \`policyTypes\` leaves ${direction} out.`;
+    if (value.length === 0) return `No rules: ${noRules}, unless another policy selecting the same pods allows it.`;
+    return `${counted(value.length, 'rule')}: what ${value.length === 1 ? 'it does' : 'they do'} not allow is denied, unless another policy selecting the same pods allows it.`;
+  };
+}
 
 const PROTOCOLS = byValue({
   TCP: 'TCP, the default.',
@@ -374,13 +387,13 @@ export const FIELD_DOCS: readonly FieldDoc[] = [
     scope: NETWORK_POLICY,
     path: ['spec', 'ingress'],
     text: 'Rules of who may connect to the selected pods: each allows its `from` peers on its `ports`, and the rules add up.',
-    value: (value) => (Array.isArray(value) ? (value.length === 0 ? 'No rules: every incoming connection is denied, unless another policy allows it.' : `${counted(value.length, 'rule')}.`) : undefined),
+    value: rulesValue('Ingress', 'every incoming connection is denied'),
   },
   {
     scope: NETWORK_POLICY,
     path: ['spec', 'egress'],
     text: 'Rules of where the selected pods may connect: each allows its `to` peers on its `ports`, and the rules add up. Without a rule for port 53, name resolution fails.',
-    value: (value) => (Array.isArray(value) ? (value.length === 0 ? 'No rules: every outgoing connection is denied, DNS included, unless another policy allows it.' : `${counted(value.length, 'rule')}.`) : undefined),
+    value: rulesValue('Egress', 'every outgoing connection is denied, DNS included'),
   },
   {
     scope: NETWORK_POLICY,
