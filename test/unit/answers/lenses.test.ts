@@ -105,6 +105,25 @@ describe('lensesOf', () => {
     assert.equal(lenses[0].command, undefined);
   });
 
+  it('counts address ranges the way the policy reads: all but the excepted ones, or the blocks', () => {
+    const internet = yaml`
+      apiVersion: networking.k8s.io/v1
+      kind: NetworkPolicy
+      metadata: {name: internet}
+      spec:
+        podSelector: {matchLabels: {tier: frontend}}
+        policyTypes: [Ingress, Egress]
+        ingress:
+          - from: [{ipBlock: {cidr: 10.0.0.0/8}}, {ipBlock: {cidr: 192.168.0.0/16}}]
+        egress:
+          - to: [{ipBlock: {cidr: 0.0.0.0/0, except: [10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16]}}]
+    `;
+    assert.deepEqual(
+      lensesOf(contextOf(internet, workloads)).map((lens) => lens.title),
+      ['selects 1 workload · ingress from 2 address ranges · egress to any address except 3 ranges'],
+    );
+  });
+
   it('shows each workload\'s isolation, with the command that lists its connections', () => {
     const lenses = lensesOf(contextOf(workloads, policies));
     assert.deepEqual(

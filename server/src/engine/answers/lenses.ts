@@ -6,7 +6,7 @@ import { resolveRulePorts } from '../connectivity/rule-ports';
 import type { KubeObject } from '../manifest/kube-object';
 import { followPath } from '../manifest/yaml-path';
 import type { Workload } from '../model/cluster-types';
-import { ALL_IPV4, NO_IPV4, unionIpv4, type Ipv4Set } from '../net/ipv4-set';
+import { complementIpv4, NO_IPV4, unionIpv4, type Ipv4Set } from '../net/ipv4-set';
 import type { SourceRange } from '../text/range';
 import type { AnswerContext, LensAnswer } from './answer';
 
@@ -63,7 +63,7 @@ function directionPart(analysis: ConnectivityAnalysis, policy: CompiledPolicy, s
   const { workloads, addresses } = admittedPeers(analysis, policy, selected, direction);
   const parts = [
     ...(workloads.size > 0 ? [count(workloads.size, 'workload')] : []),
-    ...(addresses.length === 0 ? [] : sameSet(addresses, ALL_IPV4) ? ['any address'] : [count(addresses.length, 'address range')]),
+    ...(addresses.length === 0 ? [] : [addressCount(addresses)]),
   ];
   if (parts.length === 0) return `${name}: all denied`;
   return `${name} ${direction === 'Ingress' ? 'from' : 'to'} ${parts.join(' and ')}`;
@@ -118,8 +118,15 @@ function firstLineOf(object: KubeObject): SourceRange {
   return document.rangeAt(start, end);
 }
 
-function sameSet(a: Ipv4Set, b: Ipv4Set): boolean {
-  return a.length === b.length && a.every((range, index) => range.first === b[index].first && range.last === b[index].last);
+/**
+ * "any address", "2 address ranges", or "any address except 3 ranges" for `0.0.0.0/0` minus the
+ * private blocks: whichever needs fewer ranges, as the policy was most likely written.
+ */
+function addressCount(addresses: Ipv4Set): string {
+  const excluded = complementIpv4(addresses);
+  if (excluded.length === 0) return 'any address';
+  if (excluded.length < addresses.length) return `any address except ${count(excluded.length, 'range')}`;
+  return count(addresses.length, 'address range');
 }
 
 function count(n: number, singular: string, plural = `${singular}s`): string {
