@@ -97,7 +97,7 @@ describe('workloadSummary', () => {
     // batch-egress admits only app=api, and api admits only web and the office range.
     assert.match(
       summary,
-      /\*\*Egress\*\*: isolated by 1 policy \(\[batch-egress\]\(file:\/\/\/w\/1\.yaml#L22\)\); it may connect to nothing\. Its rules allow api, but its ingress policies refuse the connection\. DNS is blocked \(UDP and TCP 53\)\./,
+      /\*\*Egress\*\*: isolated by 1 policy \(\[batch-egress\]\(file:\/\/\/w\/1\.yaml#L22\)\); it may connect to nothing\. Its rules allow api, but api's ingress policies refuse the connection\. DNS is blocked \(UDP and TCP 53\)\./,
     );
   });
 
@@ -105,7 +105,7 @@ describe('workloadSummary', () => {
     const webEgress = `---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: web-egress}\nspec: {podSelector: {matchLabels: {app: web}}, policyTypes: [Egress]}\n`;
     const { workspace: denied, objects: all } = workspaceOf(workloads, policies + webEgress);
     const summary = workloadSummary(denied, all.find((object) => object.name === 'api')!)!;
-    assert.match(summary, /Everything else is denied\. Its rules admit web too, but its own egress policies do not let it connect\.\n/);
+    assert.match(summary, /Everything else is denied\. Its rules admit web too, but web's own egress policies do not let it connect\.\n/);
     assert.doesNotMatch(summary, /- from web/);
   });
 

@@ -36,9 +36,10 @@ export function workloadConnectionsReport(workspace: Workspace, workloadKey: str
   const analysis = workspace.connectivity;
   const inbound = connectionLines(workload, inboundConnections(analysis, workload), 'inbound');
   const outbound = connectionLines(workload, outboundConnections(analysis, workload), 'outbound');
+  const labels = podLabelsText(workload);
   return [
     `# Connections of ${workloadTitle(workload)}`,
-    `${podLabelsText(workload)[0].toUpperCase()}${podLabelsText(workload).slice(1)}. Ingress: ${isolationText(analysis, workload, 'Ingress')}. Egress: ${isolationText(analysis, workload, 'Egress')}.`,
+    `${labels[0].toUpperCase()}${labels.slice(1)}. Ingress: ${isolationText(analysis, workload, 'Ingress')}. Egress: ${isolationText(analysis, workload, 'Egress')}.`,
     `## Inbound (${inbound.length})`,
     connectionTable('From', inbound),
     `## Outbound (${outbound.length})`,
@@ -68,7 +69,10 @@ function directionSummary(analysis: ConnectivityAnalysis, workload: Workload, di
   const connections = inbound ? inboundConnections(analysis, workload) : outboundConnections(analysis, workload);
   const heading = `**${direction}**:`;
   const policies = analysis.isolatedBy.get(workload.key)?.[direction] ?? [];
-  if (policies.length === 0) return `${heading} ${unisolatedText(analysis, direction, connections.filter((connection) => (inbound ? connection.from : connection.to).kind === 'workload').length)}`;
+  if (policies.length === 0) {
+    const reachable = connections.filter((connection) => (inbound ? connection.from : connection.to).kind === 'workload').length;
+    return `${heading} ${unisolatedText(analysis, direction, reachable)}`;
+  }
   const lines = groupedLines(connectionLines(workload, connections, inbound ? 'inbound' : 'outbound'));
   const dns = inbound ? undefined : blockedDns(analysis, policies);
   const dnsText = dns ? ` DNS is blocked (${dns}).` : '';
@@ -97,9 +101,10 @@ function refusedText(analysis: ConnectivityAnalysis, workload: Workload, directi
   const names = namesWithAnd(refused.map((other) => workloadLabel(other, workload.id.namespace)), 4);
   const one = refused.length === 1;
   const too = besidesAllowed ? ' too' : '';
+  const whose = one ? `${names}'s` : 'their';
   return inbound
-    ? ` Its rules admit ${names}${too}, but ${one ? 'its' : 'their'} own egress policies do not let ${one ? 'it' : 'them'} connect.`
-    : ` Its rules allow ${names}${too}, but ${one ? 'its' : 'their'} ingress policies refuse the connection.`;
+    ? ` Its rules admit ${names}${too}, but ${whose} own egress policies do not let ${one ? 'it' : 'them'} connect.`
+    : ` Its rules allow ${names}${too}, but ${whose} ingress policies refuse the connection.`;
 }
 
 function lineText(line: ConnectionLine): string {
