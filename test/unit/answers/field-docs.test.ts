@@ -185,15 +185,16 @@ describe('field docs', () => {
     assert.match(fieldDocAt(ingress, ['spec', 'rules', 0, 'host'])!, /every single-label name under `example\.com`/);
   });
 
-  it('explains mesh injection where the injector reads it, and says when it has no effect', () => {
+  it('explains mesh injection where the injector reads it (and says when it has no effect), and Pod Security levels', () => {
     const object = objectOf(deployment('{containers: [{name: a}]}'));
     assert.match(fieldDocAt(object, ['spec', 'template', 'metadata', 'labels', 'sidecar.istio.io/inject'])!, /No sidecar for this pod: it sends and receives plaintext/);
     assert.match(fieldDocAt(object, ['metadata', 'annotations', 'sidecar.istio.io/inject'])!, /No effect here: the injector reads the pod template's metadata/);
     const namespace = objectOf(yaml`
       apiVersion: v1
       kind: Namespace
-      metadata: {name: shop, labels: {istio-injection: disabled}, annotations: {linkerd.io/inject: enabled}}
+      metadata: {name: shop, labels: {istio-injection: disabled, pod-security.kubernetes.io/enforce: baseline}, annotations: {linkerd.io/inject: enabled}}
     `);
+    assert.match(fieldDocAt(namespace, ['metadata', 'labels', 'pod-security.kubernetes.io/enforce'])!, /Refuses host networking/);
     assert.match(fieldDocAt(namespace, ['metadata', 'labels', 'istio-injection'])!, /No sidecars here/);
     assert.match(fieldDocAt(namespace, ['metadata', 'annotations', 'linkerd.io/inject'])!, /Linkerd proxy is injected/);
   });

@@ -508,6 +508,21 @@ export const FIELD_DOCS: readonly FieldDoc[] = [
       disabled: 'No sidecars here: the pods send plaintext and have no mesh identity.',
     }),
   },
+  {
+    scope: NAMESPACE,
+    path: ['metadata', 'labels', 'kubernetes.io/metadata.name'],
+    text: "Set by the API server to the namespace's name, whatever is written here: the label a `namespaceSelector` picks one namespace by.",
+  },
+  {
+    scope: NAMESPACE,
+    path: ['metadata', 'labels', 'pod-security.kubernetes.io/enforce'],
+    text: "The Pod Security level the API server enforces on this namespace's pods.",
+    value: byValue({
+      privileged: 'Nothing is refused: host networking, host ports, privileged containers and NET_ADMIN are all allowed.',
+      baseline: 'Refuses host networking, host PID and IPC, host ports, privileged containers, unsafe sysctls and added capabilities beyond a short list (NET_RAW and NET_ADMIN are not on it).',
+      restricted: 'Baseline, and every container must drop ALL capabilities (only NET_BIND_SERVICE may come back) and run as non-root.',
+    }),
+  },
   { scope: NAMESPACE, path: ['metadata', 'labels', 'istio.io/rev'], text: "New pods of this namespace get the sidecar of this Istio revision." },
   { scope: NAMESPACE, path: ['metadata', 'annotations', LINKERD_INJECT], text: 'Whether Linkerd injects its proxy into the new pods of this namespace.', value: LINKERD_INJECTION },
   {
