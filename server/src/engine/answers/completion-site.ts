@@ -13,7 +13,6 @@ import { flowSpotAt } from './flow-spot';
  * collections that open and close on the cursor's line (`matchLabels: {app: web}`).
  */
 export interface CompletionSite {
-  document: ManifestDocument;
   object: KubeObject;
   /**
    * Relative to the object. At a key: the path of the map the key is typed in. At a value: the
@@ -57,7 +56,6 @@ export function completionSiteAt(file: ManifestFile, position: Position, accepts
   // Something already typed before the word (`tier: backend |`): the value is written, nothing to complete.
   if (line.slice(spot.wordFrom, typedFrom).trim() !== '') return undefined;
   return {
-    document,
     object,
     path: spot.path.slice(object.basePath.length),
     part: spot.part,

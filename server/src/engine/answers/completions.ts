@@ -7,6 +7,7 @@ import type { Position } from '../text/range';
 import type { AnswerContext, CompletionAnswer } from './answer';
 import { completionSiteAt, type CompletionSite } from './completion-site';
 import { labelKeyCompletions, labelValueCompletions, type LabelPopulation } from './label-completions';
+import { workloadLabel } from './name-lists';
 import { portCompletions } from './port-completions';
 
 /** The kinds whose selectors and ports are completed. */
@@ -100,7 +101,7 @@ function workloadsOf(model: ClusterModel, namespaces: readonly string[], home = 
     noun: 'workload',
     members: model.workloads
       .filter((workload) => namespaces.includes(workload.id.namespace))
-      .map((workload) => ({ name: workload.id.namespace === home ? workload.id.name : `${workload.id.namespace}/${workload.id.name}`, labels: workload.podLabels })),
+      .map((workload) => ({ name: workloadLabel(workload, home), labels: workload.podLabels })),
   };
 }
 
