@@ -1,7 +1,7 @@
 import type { KubeObject } from '../manifest/kube-object';
-import { affectsDirection, networkPolicySpecOf, type PolicyDirection } from '../policy/network-policy';
 import { WORKLOAD_KINDS } from '../workloads/pod-spec';
 import {
+  byValue,
   capabilityEffect,
   capabilityName,
   counted,
@@ -9,7 +9,9 @@ import {
   describeNameserver,
   describeSysctl,
   dropsNetRaw,
+  isEmptyMap,
   networkCapabilities,
+  rulesValue,
   scalarText,
   stringItems,
   unsafeSysctls,
@@ -58,14 +60,6 @@ const NGINX = 'nginx.ingress.kubernetes.io/';
 const ISTIO_INJECT = 'sidecar.istio.io/inject';
 const LINKERD_INJECT = 'linkerd.io/inject';
 
-/** `values[value]`, looked up by the value as written. */
-function byValue(values: Readonly<Record<string, string>>): (value: unknown) => string | undefined {
-  return (value) => {
-    const text = scalarText(value);
-    return text === undefined ? undefined : values[text];
-  };
-}
-
 const MTLS_MODES = byValue({
   STRICT: 'Only mutual TLS is accepted: plaintext clients are refused, and every connection is encrypted and carries a verified workload identity.',
   PERMISSIVE: 'Both mutual TLS and plaintext are accepted: a client without a sidecar connects unauthenticated and unencrypted. Meant for migrations only.',
@@ -83,17 +77,6 @@ const LINKERD_INJECTION = byValue({
   disabled: 'No Linkerd proxy: the traffic is plaintext and carries no mesh identity.',
   ingress: 'The proxy is injected in ingress mode, for ingress controllers that route by header.',
 });
-
-/** What a policy's rules of one direction amount to: ignored, denying everything, or a count. */
-function rulesValue(direction: PolicyDirection, noRules: string): NonNullable<FieldDoc['value']> {
-  return (value, object) => {
-    if (!Array.isArray(value)) return undefined;
-    const spec = networkPolicySpecOf(object);
-    if (spec && !affectsDirection(spec, direction)) return `Ignored: \`policyTypes\` leaves ${direction} out.`;
-    if (value.length === 0) return `No rules: ${noRules}, unless another policy selecting the same pods allows it.`;
-    return `${counted(value.length, 'rule')}: what ${value.length === 1 ? 'it does' : 'they do'} not allow is denied, unless another policy selecting the same pods allows it.`;
-  };
-}
 
 const PROTOCOLS = byValue({
   TCP: 'TCP, the default.',
@@ -544,8 +527,3 @@ export const FIELD_DOCS: readonly FieldDoc[] = [
     text: "No effect here: the injector reads the pod template's metadata (`template.metadata`), not the workload's.",
   },
 ];
-
-// A selector or rule written with nothing after its colon is null, which the API server reads as `{}`.
-function isEmptyMap(value: unknown): boolean {
-  return value === null || (typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0);
-}

@@ -1,5 +1,7 @@
 import ipaddr from 'ipaddr.js';
 import { CLOUD_METADATA_ADDRESSES, cidrContains, isWholeInternet, parseAddress, parseCidr, privateRangeOf } from '../net/cidr';
+import type { KubeObject } from '../manifest/kube-object';
+import { affectsDirection, networkPolicySpecOf, type PolicyDirection } from '../policy/network-policy';
 import { canonicalSysctlName, knownSysctlEffect, SAFE_NET_SYSCTLS } from '../rules/pod/unsafe-net-sysctl';
 
 // Words for the values the field docs explain: address blocks, capabilities, sysctls, list counts.
@@ -106,4 +108,28 @@ export function unsafeSysctls(list: unknown): string[] {
 /** "1 rule", "3 rules". */
 export function counted(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** `values[value]`, looked up by the value as written. */
+export function byValue(values: Readonly<Record<string, string>>): (value: unknown) => string | undefined {
+  return (value) => {
+    const text = scalarText(value);
+    return text === undefined ? undefined : values[text];
+  };
+}
+
+/** What a policy's rules of one direction amount to: ignored, denying everything, or a count. */
+export function rulesValue(direction: PolicyDirection, noRules: string): (value: unknown, object: KubeObject) => string | undefined {
+  return (value, object) => {
+    if (!Array.isArray(value)) return undefined;
+    const spec = networkPolicySpecOf(object);
+    if (spec && !affectsDirection(spec, direction)) return `Ignored: \`policyTypes\` leaves ${direction} out.`;
+    if (value.length === 0) return `No rules: ${noRules}, unless another policy selecting the same pods allows it.`;
+    return `${counted(value.length, 'rule')}: what ${value.length === 1 ? 'it does' : 'they do'} not allow is denied, unless another policy selecting the same pods allows it.`;
+  };
+}
+
+// A selector or rule written with nothing after its colon is null, which the API server reads as `{}`.
+export function isEmptyMap(value: unknown): boolean {
+  return value === null || (typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0);
 }
