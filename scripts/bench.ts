@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { analyzeConnectivity, buildClusterModel, buildWorkspace, ChunkCache, DEFAULT_CONFIG, fileFindings, fixAllOfFile, FixChecker, fixesOf, lintManifest, lintWorkspace, lintWorkspaceLocated, listConnections, parseManifest, reportableFindings, workspaceFindings } from '../server/src/engine';
+import { analyzeConnectivity, buildClusterModel, buildWorkspace, ChunkCache, completionsAt, DEFAULT_CONFIG, fileFindings, fixAllOfFile, FixChecker, fixesOf, hoverAt, lensesOf, lintManifest, lintWorkspace, lintWorkspaceLocated, listConnections, parseManifest, reportableFindings, workspaceFindings, type AnswerContext, type Position } from '../server/src/engine';
 
 const CORPUS_FILE = resolve(__dirname, '../../shared/corpus/argo-cd/manifests/install.yaml');
 
@@ -108,7 +108,42 @@ function measureWorkspace(): void {
   console.log(row('one keystroke in a workspace file', keystroke));
   console.log(`Heap held by the parsed workspace and its model: ${heapMb.toFixed(1)} MB${global.gc ? '' : ' (approximate: run node with --expose-gc)'}.`);
   measureFixes(files, parsed, row);
+  measureAnswers(parsed, row);
   console.log('');
+}
+
+// Hover, CodeLens and completion answer from the check's parse and workspace: measured on the
+// argo-cd install.yaml of the corpus workspace, per request, next to a keystroke.
+function measureAnswers(parsed: ReturnType<typeof parseManifest>[], row: (label: string, ms: number) => string): void {
+  const file = parsed.find((candidate) => candidate.uri.endsWith('argo-cd/manifests/install.yaml'));
+  if (!file) return;
+  const workspace = buildWorkspace(parsed);
+  const findings = lintWorkspaceLocated(workspace).get(file.uri) ?? [];
+  const context: AnswerContext = { file, workspace, findings, config: DEFAULT_CONFIG };
+  // Every object's name (policies and workloads get summaries), and each policy's podSelector.
+  const names: Position[] = file.objects.map((object) => object.rangeOf(['metadata', 'name'], 'key').start);
+  const selectors: Position[] = file.objects.filter((object) => object.kind === 'NetworkPolicy').map((object) => object.rangeOf(['spec', 'podSelector', 'matchLabels'], 'value').start);
+  // Each position once after a warm-up pass: the slowest request matters as much as the typical one.
+  for (const position of names) hoverAt(context, position);
+  let answered = 0;
+  const times = names.map((position) => {
+    const start = process.hrtime.bigint();
+    if (hoverAt(context, position)) answered++;
+    return Number(process.hrtime.bigint() - start) / 1e6;
+  }).sort((a, b) => a - b);
+  let lenses = 0;
+  const lensTime = median(9, () => {
+    lenses = lensesOf(context).length;
+  });
+  const completionTime = median(9, () => {
+    for (const position of selectors) completionsAt(context, position);
+  });
+  if (times.length > 0) {
+    console.log(row(`hover on install.yaml, median of ${names.length} (${answered} answered)`, times[Math.floor(times.length / 2)]));
+    console.log(row('hover on install.yaml, slowest', times[times.length - 1]));
+  }
+  console.log(row(`CodeLenses of install.yaml (${lenses} lenses)`, lensTime));
+  console.log(row(`completion, per request (mean of ${selectors.length})`, completionTime / Math.max(1, selectors.length)));
 }
 
 // Fixes are checked by re-linting the workspace with the fix applied, so a code-action request costs
