@@ -4,6 +4,7 @@
 // globals (suite, test, setup...) exist.
 import { format } from 'node:util';
 import { activationTests } from './activation';
+import { answerTests } from './answers';
 import { closeTests } from './close';
 import { codeActionTests } from './code-actions';
 import { configurationTests } from './configuration';
@@ -15,7 +16,7 @@ import { settingsTests } from './settings';
 import { skippedFileTests } from './skipped-files';
 
 // Order matters for the first one only: activation must be observed before any YAML file is opened.
-const SUITES = [activationTests, diagnosticsTests, editTests, closeTests, skippedFileTests, restartTests, settingsTests, configurationTests, crossFileTests, codeActionTests];
+const SUITES = [activationTests, diagnosticsTests, editTests, closeTests, skippedFileTests, restartTests, settingsTests, configurationTests, crossFileTests, codeActionTests, answerTests];
 
 /** The runners look for this line in the extension host's output to count the results. */
 export const RESULT_MARKER = 'KUBE_NETSEC_EDITOR_RESULT';
