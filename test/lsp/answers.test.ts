@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
@@ -319,6 +320,37 @@ describe('hovers in VS Code (the client asks for command links)', () => {
       const link = `command:kubeNetsec.showRuleDocumentation?${encodeURIComponent(JSON.stringify(['host-network']))}`;
       assert.ok(markdown.includes(`[\`host-network\`](${link})`), markdown);
       assert.ok(!markdown.includes('file:///work'), 'no file link to the page');
+    } finally {
+      assert.equal(await session.stop(), 0);
+    }
+  });
+});
+
+describe('answers in a workspace folder: from the indexed files, and nothing for documents without answers', () => {
+  const folder = join(PROJECT_ROOT, 'test', 'fixtures', 'editor-workspace');
+  const file = (path: string) => pathToFileURL(join(folder, path)).href;
+
+  it('a policy\'s hover names workloads of a file that is not open; an excluded document answers empty at once', async () => {
+    const { session } = await LspSession.start(['dist/server.js', '--stdio'], { workspaceFolders: [pathToFileURL(folder).href] });
+    try {
+      const policy = file('answers/deny-backend-egress.yaml');
+      await session.open(policy, readFileSync(join(folder, 'answers', 'deny-backend-egress.yaml'), 'utf8'));
+      // The first check may come before the index: the hover counts the workloads once it is in.
+      const deadline = Date.now() + 10_000;
+      let markdown = '';
+      while (!markdown.includes('2 workloads (api, worker)') && Date.now() < deadline) {
+        markdown = ((await session.hover(policy, at(4, 12)))?.contents as MarkupContent | undefined)?.value ?? '';
+        if (!markdown.includes('2 workloads')) await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      assert.ok(markdown.includes('Applies to pods with `tier=backend` in namespace `default`: 2 workloads (api, worker).'), markdown);
+
+      const excluded = file('excluded/pod.yaml');
+      await session.open(excluded, 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: excluded\n  labels:\n    \n');
+      await session.waitForDiagnostics(excluded, (params) => params.diagnostics.length === 0);
+      const started = performance.now();
+      assert.deepEqual(itemsOf(await session.completion(excluded, at(5, 4))), []);
+      assert.ok(performance.now() - started < 1000, 'a checked document without answers has no check to wait for');
+      assert.equal(await session.hover(excluded, at(3, 9)), null);
     } finally {
       assert.equal(await session.stop(), 0);
     }

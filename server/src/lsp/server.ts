@@ -75,9 +75,7 @@ export function startServer(connection: Connection): void {
   let commandLinks = false;
   let canRefreshLenses = false;
   const checks = new CheckWaiters();
-  const lensRefresh = new LensRefresh(() => {
-    if (canRefreshLenses) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
-  });
+  const lensRefresh = new LensRefresh(() => void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined));
   const ruleLinks = new Map<string, string | undefined>();
   const ruleLink = (ruleId: string): string | undefined => {
     if (!ruleLinks.has(ruleId)) ruleLinks.set(ruleId, ruleDocsLink(ruleId, commandLinks));
@@ -121,11 +119,14 @@ export function startServer(connection: Connection): void {
         void connection.sendDiagnostics({ uri, version: state.version, diagnostics });
         checks.checked(uri, state.version);
       }
-      lensRefresh.afterCheck((uri) => {
-        const state = open.get(uri);
-        if (!state || state.version !== documents.get(uri)?.version) return undefined;
-        return workspaceConfig.codeLensEnabled() && state.answers ? state.answers.lensesOf() : [];
-      });
+      // Without refresh support there is no one to tell: the lenses are not even computed.
+      if (canRefreshLenses) {
+        lensRefresh.afterCheck((uri) => {
+          const state = open.get(uri);
+          if (!state || state.version !== documents.get(uri)?.version) return undefined;
+          return workspaceConfig.codeLensEnabled() && state.answers ? state.answers.lensesOf() : [];
+        });
+      }
     } catch (error) {
       connection.console.error(`Checking the workspace failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
@@ -245,8 +246,9 @@ export function startServer(connection: Connection): void {
     },
     checkOfCurrentText(uri, token) {
       const document = documents.get(uri);
-      // Only a tracked manifest has a check coming; anything else would wait for nothing.
-      if (!document || !open.has(uri)) return Promise.resolve(false);
+      // Only a tracked manifest whose text is newer than its last parse has a check coming (an
+      // excluded document is checked, but gets no answers).
+      if (!document || !open.has(uri) || open.get(uri)?.version === document.version) return Promise.resolve(false);
       return checks.wait(uri, document.version, token, COMPLETION_WAIT_MS);
     },
     codeLensEnabled: () => workspaceConfig.codeLensEnabled(),
