@@ -21,8 +21,13 @@ export class WorkloadConnections implements vscode.TextDocumentContentProvider {
     return vscode.Disposable.from(this.changes, vscode.workspace.registerTextDocumentContentProvider(CONNECTIONS_SCHEME, this));
   }
 
-  provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.reports.get(uri.toString()) ?? `The connections of ${uri.query} are shown from its CodeLens.`;
+  /** The report the command fetched; else (a preview restored with the window) the server's current one. */
+  async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+    const shown = this.reports.get(uri.toString());
+    if (shown !== undefined) return shown;
+    const client = this.client();
+    const result = client?.isRunning() ? await client.sendRequest(WorkloadConnectionsRequest, { workloadKey: uri.query }) : null;
+    return result?.markdown ?? `# Connections of ${uri.query}\n\nThe language server has not checked the workspace yet.\n`;
   }
 
   /** Resolves to whether the preview was shown. */
