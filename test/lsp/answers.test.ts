@@ -262,6 +262,10 @@ describe('hovers, CodeLenses and completion over stdio', () => {
     assert.deepEqual(await session.codeLenses(unknown), []);
     assert.deepEqual(itemsOf(await session.completion(unknown, at(0, 0))), []);
     assert.equal(await session.hover(POLICY_URI, at(10_000, 3)), null, 'a position past the end');
+    // Malformed requests: the handler fails, logs it and answers the empty fallback.
+    assert.equal(await session.request('textDocument/hover', {}), null);
+    assert.deepEqual(await session.request('textDocument/codeLens', { textDocument: null }), []);
+    assert.deepEqual(await session.request('textDocument/completion', { position: at(0, 0) }), []);
 
     // A line inserted above the name: until the document is checked again (after the typing pause),
     // the last check's ranges would point at the wrong text.
