@@ -50,8 +50,8 @@ const SLOW_CODE_ACTIONS_MS = 500;
 const DISK_CHANGE_DELAY_MS = 200;
 /** How long a completion waits for the check of the text it is asked in (the typing pause, then the check). */
 const COMPLETION_WAIT_MS = 3000;
-/** The completion that makes sense after `key: ` is a value; a key is typed at the start of a line (no trigger needed). */
-const COMPLETION_TRIGGERS = [' '];
+/** After `key:` or `key: ` come the key's values (the engine adds the space after a bare colon); keys need no trigger. */
+const COMPLETION_TRIGGERS = [':', ' '];
 
 export const SERVER_INFO = { name: 'kube-netsec', version: VERSION };
 
