@@ -1,9 +1,9 @@
 // The custom request behind the workload CodeLens, shared by the server and the VS Code client.
-// Only types and request types: the client bundle takes nothing else from the server.
+// Only types, request types and the command id: the client bundle takes nothing else from the server.
 import { RequestType } from 'vscode-languageserver-protocol';
 
-/** The command a workload's lens runs, with the workload's key (see the engine's lenses). */
-export const SHOW_WORKLOAD_CONNECTIONS_COMMAND = 'kubeNetsec.showWorkloadConnections';
+/** The command a workload's lens runs, with the workload's key (the engine's lenses name it). */
+export { SHOW_WORKLOAD_CONNECTIONS as SHOW_WORKLOAD_CONNECTIONS_COMMAND } from '../engine/answers/commands';
 
 export interface WorkloadConnectionsParams {
   /** The workload's key, "namespace/name[Kind]", as the lens gives it. */

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildWorkspace, DEFAULT_CONFIG, parseManifest } from '../../../server/src/engine';
 import type { AnswerContext } from '../../../server/src/engine/answers/answer';
-import { lensesOf, SHOW_WORKLOAD_CONNECTIONS } from '../../../server/src/engine/answers/lenses';
+import { SHOW_WORKLOAD_CONNECTIONS } from '../../../server/src/engine/answers/commands';
+import { lensesOf } from '../../../server/src/engine/answers/lenses';
 import { yaml } from '../../support/dedent';
 
 function contextOf(...texts: string[]): AnswerContext {

@@ -1,4 +1,5 @@
-export { lensesOf, policyLensTitle, SHOW_WORKLOAD_CONNECTIONS, workloadLensTitle } from './lenses';
+export { lensesOf, policyLensTitle, workloadLensTitle } from './lenses';
+export { SHOW_WORKLOAD_CONNECTIONS } from './commands';
 export { completionsAt } from './completions';
 export { policySummary } from './policy-summary';
 export { workloadConnectionsReport, workloadSummary } from './workload-summary';

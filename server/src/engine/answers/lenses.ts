@@ -9,9 +9,7 @@ import type { Workload } from '../model/cluster-types';
 import { complementIpv4, NO_IPV4, unionIpv4, type Ipv4Set } from '../net/ipv4-set';
 import type { SourceRange } from '../text/range';
 import type { AnswerContext, LensAnswer } from './answer';
-
-/** The command a workload's lens runs: the editor shows the workload's inbound and outbound connections. */
-export const SHOW_WORKLOAD_CONNECTIONS = 'kubeNetsec.showWorkloadConnections';
+import { SHOW_WORKLOAD_CONNECTIONS } from './commands';
 
 /**
  * One lens above each NetworkPolicy and each workload object of the file, on the object's first
