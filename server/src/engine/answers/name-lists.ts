@@ -1,4 +1,5 @@
 import type { Workload } from '../model/cluster-types';
+import { cappedList as capped } from '../text/name-lists';
 
 // How answers name workloads and cap their lists: a hover stays readable next to the code, and the
 // full lists are one command away (the workload connections report).
@@ -6,16 +7,9 @@ import type { Workload } from '../model/cluster-types';
 /** How many names a hover lists before "and N more". */
 export const LIST_LIMIT = 8;
 
-/** "a, b, c", or "a, b, c and 5 more" past `limit`. */
+/** "a, b, c", or "a, b, c and 5 more" past `limit` (a hover's limit by default). */
 export function cappedList(names: readonly string[], limit = LIST_LIMIT): string {
-  if (names.length <= limit) return names.join(', ');
-  return `${names.slice(0, limit).join(', ')} and ${names.length - limit} more`;
-}
-
-/** "a", "a and b", "a, b and c", "a, b, c and 4 more": a list inside a sentence. */
-export function namesWithAnd(names: readonly string[], limit = LIST_LIMIT): string {
-  if (names.length > limit) return cappedList(names, limit);
-  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  return capped(names, limit);
 }
 
 /** A workload's name, with its namespace when it is not `namespace` (the one the text is about). */

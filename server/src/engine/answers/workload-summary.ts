@@ -10,7 +10,8 @@ import type { Workspace } from '../workspace/workspace';
 import { connectionLines, groupedLines, type ConnectionLine } from './describe-connections';
 import { requirementsText } from './describe-selector';
 import { blockedDns } from './dns-blocking';
-import { cappedList, LIST_LIMIT, namesWithAnd, plural, workloadLabel, workloadTitle } from './name-lists';
+import { listNames } from '../text/name-lists';
+import { cappedList, LIST_LIMIT, plural, workloadLabel, workloadTitle } from './name-lists';
 import { sourceLink } from './source-link';
 
 /**
@@ -98,7 +99,7 @@ function refusedText(analysis: ConnectivityAnalysis, workload: Workload, directi
     (other) => other !== workload && !connected.has(other) && !isEmptyPorts(verdictWithWorkload(analysis, workload, direction, other).allowed),
   );
   if (refused.length === 0) return '';
-  const names = namesWithAnd(refused.map((other) => workloadLabel(other, workload.id.namespace)), 4);
+  const names = listNames(refused.map((other) => workloadLabel(other, workload.id.namespace)), 4);
   const one = refused.length === 1;
   const too = besidesAllowed ? ' too' : '';
   const whose = one ? `${names}'s` : 'their';

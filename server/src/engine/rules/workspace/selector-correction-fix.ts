@@ -1,6 +1,7 @@
 import type { Fix, FixInput } from '../../fixes/fix';
 import { objectFix } from '../../fixes/object-fix';
 import type { Report } from '../rule';
+import { cappedList } from '../../text/name-lists';
 import type { SelectorCorrection } from './selector-correction';
 
 /** What a "selects nothing" report carries for its fix: the path at fault and the correction. */
@@ -24,6 +25,6 @@ export function* selectorCorrectionFixes(input: FixInput): Iterable<Fix> {
 export function correctionTitle(correction: SelectorCorrection): string {
   const { key, value, meant, selected, noun } = correction;
   const change = correction.part === 'value' ? `${key}: ${value} to ${meant}` : `${key}: ${value} to ${meant}: ${value}`;
-  const names = selected.length > 3 ? `${selected.slice(0, 3).join(', ')} and ${selected.length - 3} more` : selected.join(', ');
+  const names = cappedList(selected, 3);
   return `Change ${change} (selects ${selected.length} ${noun}${selected.length === 1 ? '' : 's'}: ${names})`;
 }

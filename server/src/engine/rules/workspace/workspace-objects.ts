@@ -41,12 +41,7 @@ export function workloadName(workload: Workload): string {
   return `${workload.id.kind} "${workload.id.name}"`;
 }
 
-/** "A", "A and B", "A, B and C", "A, B, C and 4 more". */
-export function listNames(names: readonly string[], limit = 3): string {
-  if (names.length <= 1) return names.join('');
-  if (names.length > limit) return `${names.slice(0, limit).join(', ')} and ${names.length - limit} more`;
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-}
+export { listNames } from '../../text/name-lists';
 
 /** The `metadata.name` pair of an object (or `generateName`, or its `kind` when it has neither). */
 export function nameRange(object: KubeObject): SourceRange {
