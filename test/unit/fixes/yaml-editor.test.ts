@@ -184,6 +184,12 @@ describe('YamlEditor.replaceScalar', () => {
     assert.equal(edit(code, (e) => e.replaceScalar(['metadata', 'annotations', 'a'], 'true')), 'apiVersion: v1\nkind: Ingress\nmetadata:\n  annotations:\n    a: "true"\n');
   });
 
+  it('quotes strings YAML 1.1 (Kubernetes) reads as booleans, which YAML 1.2 leaves bare', () => {
+    const code = 'apiVersion: v1\nkind: Pod\nmetadata:\n  labels:\n    a: b\n';
+    assert.equal(edit(code, (e) => e.replaceScalar(['metadata', 'labels', 'a'], 'on')), code.replace('a: b', 'a: "on"'));
+    assert.equal(edit(code, (e) => e.addEntry(['metadata', 'labels'], 'b', 'yes')), code + '    b: "yes"\n');
+  });
+
   it('refuses block scalars', () => {
     const code = 'apiVersion: v1\nkind: ConfigMap\ndata:\n  a: |\n    text\n';
     assert.equal(edit(code, (e) => e.replaceScalar(['data', 'a'], 'x')), undefined);

@@ -1,6 +1,7 @@
 import { isControllerAddedLabel } from '../model/controller-labels';
 import type { Labels } from '../model/labels';
 import { NAMESPACE_NAME_LABEL } from '../model/namespaces';
+import { readsAsAnotherType } from '../fixes/yaml-style';
 import type { CompletionAnswer } from './answer';
 import type { CompletionSite } from './completion-site';
 import { cappedList, plural } from './name-lists';
@@ -68,13 +69,6 @@ function valuesByKey(population: LabelPopulation): Map<string, Map<string, strin
     }
   }
   return byKey;
-}
-
-// YAML 1.1 (which Kubernetes' decoder follows) also reads yes/no/on/off as booleans.
-const OTHER_TYPES = /^(?:true|false|yes|no|on|off|y|n|null|~|[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?|0x[\da-fA-F]+|0o[0-7]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/i;
-
-export function readsAsAnotherType(value: string): boolean {
-  return value === '' || OTHER_TYPES.test(value);
 }
 
 function compare(a: string, b: string): number {

@@ -77,7 +77,7 @@ function mostCommon(counts: Map<number, number>, fallback: number): number {
 
 /** A scalar as plain YAML where that reads back the same, quoted where it would not. */
 export function renderScalar(value: unknown): string {
-  if (typeof value === 'string' && /[\r\n]/.test(value)) return JSON.stringify(value);
+  if (typeof value === 'string' && (/[\r\n]/.test(value) || readsAsAnotherType(value))) return JSON.stringify(value);
   return stringify(value, { lineWidth: 0 }).replace(/\n$/, '');
 }
 
@@ -131,4 +131,13 @@ function renderBlockItem(item: unknown, style: YamlStyle): string[] {
 
 function isMap(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+// YAML 1.1, which Kubernetes' decoder follows, also reads yes/no/on/off as booleans: a string
+// like those must be quoted, though YAML 1.2 (and so the yaml library) would leave it bare.
+const OTHER_TYPES = /^(?:true|false|yes|no|on|off|y|n|null|~|[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?|0x[\da-fA-F]+|0o[0-7]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/i;
+
+/** Whether a string written bare would be read by Kubernetes as something else (a boolean, a number, null). */
+export function readsAsAnotherType(value: string): boolean {
+  return value === '' || OTHER_TYPES.test(value);
 }
