@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { FixChecker, type LintConfig, type ManifestFile } from '../engine';
+import { FixChecker, type FixEnvironment, type LintConfig, type ManifestFile } from '../engine';
 import { MAX_INDEXED_FILE_BYTES } from './workspace-index';
 
 /**
@@ -15,13 +15,16 @@ export class FixCheckers {
     private readonly files: readonly ManifestFile[],
     /** The text of an open document as it was checked; undefined for a document not open. */
     private readonly openText: (uri: string) => string | undefined,
+    /** What the round's check computed, and with which configuration: reused, not computed again. */
+    private readonly checked?: { config: LintConfig; baseline: NonNullable<FixEnvironment['baseline']> },
   ) {}
 
   checkerFor(config: LintConfig): FixChecker {
     const key = JSON.stringify(config);
     let checker = this.byConfig.get(key);
     if (!checker) {
-      checker = new FixChecker({ files: this.files, textOf: (uri) => this.openText(uri) ?? diskText(uri), config });
+      const baseline = this.checked && JSON.stringify(this.checked.config) === key ? this.checked.baseline : undefined;
+      checker = new FixChecker({ files: this.files, textOf: (uri) => this.openText(uri) ?? diskText(uri), config, baseline });
       this.byConfig.set(key, checker);
     }
     return checker;

@@ -93,14 +93,15 @@ export function startServer(connection: Connection): void {
   const publishAll = (): void => {
     try {
       const files = index.files();
-      const { workspace, crossFile } = checker.check(files, workspaceConfig.rootConfig());
+      const rootConfig = workspaceConfig.rootConfig();
+      const { workspace, crossFile } = checker.check(files, rootConfig);
       checkedWorkspace = workspace;
       // Fixes are judged against exactly what this round checked: the files, and open documents at these versions.
       const checkedVersions = new Map(open.uris().map((uri) => [uri, open.get(uri)?.version]));
       const checkers = new FixCheckers(files, (uri) => {
         const document = documents.get(uri);
         return document && document.version === checkedVersions.get(uri) ? document.getText() : undefined;
-      });
+      }, { config: rootConfig, baseline: { workspace, cross: crossFile } });
       for (const uri of open.uris()) {
         const document = documents.get(uri);
         const state = open.get(uri);

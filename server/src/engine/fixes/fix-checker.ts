@@ -16,6 +16,11 @@ export interface FixEnvironment {
   /** The current text of a file, by URI; undefined when it is not known (the fix is then refused). */
   textOf(uri: string): string | undefined;
   config: LintConfig;
+  /**
+   * The workspace and its cross-object findings (before suppressions) as a check just computed
+   * them with `config`, when the caller has them: the checker then does not compute them again.
+   */
+  baseline?: { workspace: Workspace; cross: Map<string, LocatedFinding[]> };
 }
 
 export type FixVerdict = { ok: true; texts: Map<string, string> } | { ok: false; reason: string };
@@ -92,6 +97,7 @@ export class FixChecker {
   }
 
   private baseline(): { workspace: Workspace; cross: Map<string, LocatedFinding[]> } {
+    if (!this.before && this.environment.baseline) this.before = this.environment.baseline;
     if (!this.before) {
       const workspace = buildWorkspace(this.environment.files, { defaultNamespace: this.environment.config.defaultNamespace });
       this.before = { workspace, cross: workspaceFindings(workspace, { config: this.environment.config }) };
