@@ -7,6 +7,7 @@ import { labelsOf } from './labels';
 import { implicitNamespace, isNamespaceObject, namespaceFromObject } from './namespaces';
 import { nameOf, namespaceOf } from './object-identity';
 import { workloadMembershipOf } from './workload-members';
+import { effectiveObjects } from './effective-objects';
 
 export interface ClusterModelOptions {
   /** The namespace of namespaced objects without `metadata.namespace` (default "default"). */
@@ -16,7 +17,8 @@ export interface ClusterModelOptions {
 /**
  * The workloads, namespaces and NetworkPolicies of a set of parsed files. A pure function of its
  * input, and cheap next to parsing, so the language server can rebuild it after each edit.
- * Objects of documents that did not parse cleanly are left out: their content is a guess.
+ * Objects of documents that did not parse cleanly are left out: their content is a guess. An object
+ * defined twice counts once, as its last definition (see `effectiveObjects`).
  */
 export function buildClusterModel(files: readonly ManifestFile[], options: ClusterModelOptions = {}): ClusterModel {
   const defaultNamespace = options.defaultNamespace || 'default';
@@ -24,26 +26,24 @@ export function buildClusterModel(files: readonly ManifestFile[], options: Clust
   const namespaceObjects = new Map<string, NamespaceInfo>();
   const policies: NetworkPolicyInfo[] = [];
 
-  for (const file of files) {
-    for (const object of file.objects) {
-      if (!parsedCleanly(object)) continue;
-      if (isNamespaceObject(object)) {
-        const name = object.name;
-        if (name && !namespaceObjects.has(name)) namespaceObjects.set(name, namespaceFromObject(object, name));
-        continue;
-      }
-      const policy = networkPolicyOf(object, defaultNamespace);
-      if (policy) {
-        policies.push(policy);
-        continue;
-      }
-      const membership = workloadMembershipOf(object, defaultNamespace);
-      if (!membership) continue;
-      const key = workloadKey(membership.id);
-      const entry = members.get(key);
-      if (entry) entry.members.push(membership.member);
-      else members.set(key, { id: membership.id, members: [membership.member] });
+  const effective = effectiveObjects(files, defaultNamespace);
+  for (const object of effective.objects) {
+    if (isNamespaceObject(object)) {
+      const name = object.name;
+      if (name && !namespaceObjects.has(name)) namespaceObjects.set(name, namespaceFromObject(object, name));
+      continue;
     }
+    const policy = networkPolicyOf(object, defaultNamespace);
+    if (policy) {
+      policies.push(policy);
+      continue;
+    }
+    const membership = workloadMembershipOf(object, defaultNamespace);
+    if (!membership) continue;
+    const key = workloadKey(membership.id);
+    const entry = members.get(key);
+    if (entry) entry.members.push(membership.member);
+    else members.set(key, { id: membership.id, members: [membership.member] });
   }
 
   const workloads = [...members].map(([key, { id, members }]) => toWorkload(key, id, members)).sort(compareWorkloads);
@@ -51,7 +51,15 @@ export function buildClusterModel(files: readonly ManifestFile[], options: Clust
   for (const workload of workloads) {
     if (!namespaces.has(workload.id.namespace)) namespaces.set(workload.id.namespace, implicitNamespace(workload.id.namespace));
   }
-  return { defaultNamespace, workloads, workloadsByKey: new Map(workloads.map((workload) => [workload.key, workload])), namespaces, policies };
+  return {
+    defaultNamespace,
+    workloads,
+    workloadsByKey: new Map(workloads.map((workload) => [workload.key, workload])),
+    namespaces,
+    policies,
+    objects: effective.objects,
+    duplicates: effective.duplicates,
+  };
 }
 
 /** "namespace/name[Kind]", the way np-guard's analyzer names peers. */
@@ -94,11 +102,4 @@ function networkPolicyOf(object: KubeObject, defaultNamespace: string): NetworkP
   return { key: `${namespace}/${name}`, namespace, name, object, spec: isPlainObject(spec) ? spec : {} };
 }
 
-/**
- * Whether an object's document parsed without errors. The model leaves other documents out (their
- * content is a guess while someone types), and so do the cross-object rules.
- */
-export function parsedCleanly(object: KubeObject): boolean {
-  const parsed = object.document.parsed;
-  return parsed.yaml.errors.length === 0 && parsed.valueError === undefined;
-}
+export { parsedCleanly } from './parsed-cleanly';

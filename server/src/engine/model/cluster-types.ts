@@ -1,6 +1,7 @@
 import type { KubeObject, PlainObject } from '../manifest/kube-object';
 import type { ObjectPath } from '../manifest/yaml-path';
 import type { Labels } from './labels';
+import type { DuplicateGroup } from './effective-objects';
 
 /** How a workload is reported: the controller object's kind, or the pods' owner, or `Pod`. */
 export interface WorkloadId {
@@ -68,4 +69,8 @@ export interface ClusterModel {
   namespaces: ReadonlyMap<string, NamespaceInfo>;
   /** In input order (file order, then document order). */
   policies: readonly NetworkPolicyInfo[];
+  /** Every object that takes effect (parsed cleanly, not replaced by a later definition), in input order. */
+  objects: readonly KubeObject[];
+  /** Objects defined more than once; only the last definition of each is in `objects`. */
+  duplicates: readonly DuplicateGroup[];
 }

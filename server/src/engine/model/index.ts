@@ -4,3 +4,4 @@ export { containerPortsOf } from './container-ports';
 export { labelsOf, type Labels } from './labels';
 export type { ClusterModel, ContainerPort, NamespaceInfo, NetworkPolicyInfo, Workload, WorkloadId, WorkloadMember } from './cluster-types';
 export { NAMESPACE_NAME_LABEL } from './namespaces';
+export { effectiveObjects, identityOf, type DuplicateGroup, type EffectiveObjects } from './effective-objects';

@@ -1,7 +1,7 @@
 import { analyzeConnectivity, type ConnectivityAnalysis } from '../connectivity';
 import type { KubeObject } from '../manifest/kube-object';
 import type { ManifestFile } from '../manifest/manifest-file';
-import { buildClusterModel, parsedCleanly, type ClusterModel } from '../model';
+import { buildClusterModel, type ClusterModel } from '../model';
 
 /**
  * Every manifest of a workspace (or of the paths given to the CLI), with the cluster model and the
@@ -13,7 +13,10 @@ export interface Workspace {
   model: ClusterModel;
   /** Computed on first use: rules that need no policy evaluation do not pay for it. */
   readonly connectivity: ConnectivityAnalysis;
-  /** Every object of a kind (in any API group) whose document parses cleanly, in file and document order. */
+  /**
+   * Every object of a kind (in any API group) that takes effect (its document parses cleanly and no
+   * later document redefines it), in file and document order.
+   */
   objectsOfKind(kind: string): readonly KubeObject[];
 }
 
@@ -33,22 +36,18 @@ export function buildWorkspace(files: readonly ManifestFile[], options: Workspac
       return (connectivity ??= analyzeConnectivity(model));
     },
     objectsOfKind(kind) {
-      byKind ??= groupByKind(files);
+      byKind ??= groupByKind(model.objects);
       return byKind.get(kind) ?? [];
     },
   };
 }
 
-function groupByKind(files: readonly ManifestFile[]): Map<string, KubeObject[]> {
+function groupByKind(objects: readonly KubeObject[]): Map<string, KubeObject[]> {
   const byKind = new Map<string, KubeObject[]>();
-  for (const file of files) {
-    for (const object of file.objects) {
-      // Like the model: a document with syntax errors is a guess while someone types.
-      if (!parsedCleanly(object)) continue;
-      const list = byKind.get(object.kind);
-      if (list) list.push(object);
-      else byKind.set(object.kind, [object]);
-    }
+  for (const object of objects) {
+    const list = byKind.get(object.kind);
+    if (list) list.push(object);
+    else byKind.set(object.kind, [object]);
   }
   return byKind;
 }

@@ -1,0 +1,107 @@
+import type { KubeObject } from '../manifest/kube-object';
+import type { ManifestFile } from '../manifest/manifest-file';
+import { parsedCleanly } from './parsed-cleanly';
+
+/**
+ * Objects that several documents define (same API group, kind, namespace and name): the one that
+ * takes effect and the ones it replaces, in input order.
+ */
+export interface DuplicateGroup {
+  /** "group/Kind namespace/name" ("" group for core objects, no namespace for cluster-scoped kinds). */
+  identity: string;
+  effective: KubeObject;
+  /** Earlier definitions, in input order, that `effective` replaces. */
+  replaced: readonly KubeObject[];
+}
+
+export interface EffectiveObjects {
+  /** The objects that take effect, in input order (file order, then document order). */
+  objects: readonly KubeObject[];
+  duplicates: readonly DuplicateGroup[];
+}
+
+/**
+ * The objects of a set of files as `kubectl apply -f` would leave them in a cluster: when several
+ * documents define the same object, the last one wins, within a file and across files (files are
+ * given in path order, the order kubectl applies a folder in). Objects of documents that did not
+ * parse cleanly are left out: their content is a guess while someone types. Objects named only by
+ * `generateName` never collide: the API server names each one anew.
+ */
+export function effectiveObjects(files: readonly ManifestFile[], defaultNamespace: string): EffectiveObjects {
+  const byIdentity = new Map<string, KubeObject[]>();
+  const clean: KubeObject[] = [];
+  for (const file of files) {
+    for (const object of file.objects) {
+      if (!parsedCleanly(object)) continue;
+      clean.push(object);
+      const identity = identityOf(object, defaultNamespace);
+      if (identity === undefined) continue;
+      const list = byIdentity.get(identity);
+      if (list) list.push(object);
+      else byIdentity.set(identity, [object]);
+    }
+  }
+  const duplicates: DuplicateGroup[] = [];
+  const replaced = new Set<KubeObject>();
+  for (const [identity, list] of byIdentity) {
+    if (list.length < 2) continue;
+    const effective = list[list.length - 1];
+    const earlier = list.slice(0, -1);
+    for (const object of earlier) replaced.add(object);
+    duplicates.push({ identity, effective, replaced: earlier });
+  }
+  return { objects: replaced.size === 0 ? clean : clean.filter((object) => !replaced.has(object)), duplicates };
+}
+
+/** "group/Kind namespace/name", or undefined for an object without a kind or a name. */
+export function identityOf(object: KubeObject, defaultNamespace: string): string | undefined {
+  if (!object.kind || !object.name) return undefined;
+  const group = canonicalGroup(object);
+  if (CLUSTER_SCOPED_KINDS.has(object.kind)) return `${group}/${object.kind} ${object.name}`;
+  return `${group}/${object.kind} ${object.namespace || defaultNamespace}/${object.name}`;
+}
+
+// `extensions` served Deployments, DaemonSets, ReplicaSets, Ingresses and NetworkPolicies before
+// their own groups did: one object, whichever group a manifest names.
+const MOVED_FROM_EXTENSIONS: Readonly<Record<string, string>> = {
+  Deployment: 'apps',
+  DaemonSet: 'apps',
+  ReplicaSet: 'apps',
+  Ingress: 'networking.k8s.io',
+  NetworkPolicy: 'networking.k8s.io',
+};
+
+function canonicalGroup(object: KubeObject): string {
+  const group = object.apiGroup ?? '';
+  return group === 'extensions' ? (MOVED_FROM_EXTENSIONS[object.kind] ?? group) : group;
+}
+
+/** Kinds without a namespace: `metadata.namespace` on them means nothing. */
+const CLUSTER_SCOPED_KINDS: ReadonlySet<string> = new Set([
+  'Namespace',
+  'Node',
+  'PersistentVolume',
+  'ClusterRole',
+  'ClusterRoleBinding',
+  'CustomResourceDefinition',
+  'StorageClass',
+  'IngressClass',
+  'PriorityClass',
+  'RuntimeClass',
+  'CSIDriver',
+  'CSINode',
+  'APIService',
+  'ValidatingWebhookConfiguration',
+  'MutatingWebhookConfiguration',
+  'ValidatingAdmissionPolicy',
+  'ValidatingAdmissionPolicyBinding',
+  'PodSecurityPolicy',
+  'GatewayClass',
+  'AdminNetworkPolicy',
+  'BaselineAdminNetworkPolicy',
+  'ClusterNetworkPolicy',
+  'GlobalNetworkPolicy',
+  'GlobalNetworkSet',
+  'CiliumClusterwideNetworkPolicy',
+  'ClusterIssuer',
+]);
