@@ -5,3 +5,4 @@ export { labelsOf, type Labels } from './labels';
 export type { ClusterModel, ContainerPort, NamespaceInfo, NetworkPolicyInfo, Workload, WorkloadId, WorkloadMember } from './cluster-types';
 export { NAMESPACE_NAME_LABEL } from './namespaces';
 export { effectiveObjects, identityOf, type DuplicateGroup, type EffectiveObjects } from './effective-objects';
+export { unevaluatedPolicies, unevaluatedPolicyOf, type UnevaluatedPolicy } from './unevaluated-policies';

@@ -1,0 +1,45 @@
+import type { KubeObject } from '../manifest/kube-object';
+
+/** A network-policy object the connectivity analysis does not evaluate, and the product it belongs to. */
+export interface UnevaluatedPolicy {
+  object: KubeObject;
+  /** "Calico", "Cilium", "Antrea", "Kubernetes network policy API", "Kubernetes". */
+  product: string;
+}
+
+/**
+ * Network-policy kinds the connectivity analysis does not evaluate, by API group. They change who
+ * can reach whom in a cluster that runs them, so answers that ignore them must say so.
+ * `networking.k8s.io/v1` NetworkPolicy is the one kind evaluated (its other versions are not).
+ */
+const UNEVALUATED_KINDS: readonly { product: string; groups: readonly string[]; kinds: readonly string[] }[] = [
+  { product: 'Calico', groups: ['projectcalico.org', 'crd.projectcalico.org'], kinds: ['NetworkPolicy', 'GlobalNetworkPolicy', 'StagedNetworkPolicy', 'StagedGlobalNetworkPolicy', 'StagedKubernetesNetworkPolicy'] },
+  { product: 'Cilium', groups: ['cilium.io'], kinds: ['CiliumNetworkPolicy', 'CiliumClusterwideNetworkPolicy'] },
+  { product: 'Antrea', groups: ['crd.antrea.io', 'security.antrea.tanzu.vmware.com'], kinds: ['NetworkPolicy', 'ClusterNetworkPolicy'] },
+  { product: 'Kubernetes network policy API', groups: ['policy.networking.k8s.io'], kinds: ['AdminNetworkPolicy', 'BaselineAdminNetworkPolicy', 'ClusterNetworkPolicy'] },
+  { product: 'OVN-Kubernetes', groups: ['k8s.ovn.org'], kinds: ['EgressFirewall'] },
+  { product: 'OpenShift', groups: ['network.openshift.io'], kinds: ['EgressNetworkPolicy'] },
+];
+
+/**
+ * The policy product of an object the analysis ignores although it restricts traffic, or undefined
+ * (an evaluated NetworkPolicy, or not a policy). Objects without `apiVersion` are taken as
+ * evaluated or unrelated: nothing says which product they belong to.
+ */
+export function unevaluatedPolicyOf(object: KubeObject): UnevaluatedPolicy | undefined {
+  const group = object.apiGroup;
+  if (group === undefined) return undefined;
+  if (object.kind === 'NetworkPolicy' && (group === 'networking.k8s.io' || group === 'extensions')) {
+    return object.apiVersion === 'networking.k8s.io/v1' ? undefined : { object, product: 'Kubernetes' };
+  }
+  const entry = UNEVALUATED_KINDS.find(({ groups, kinds }) => groups.includes(group) && kinds.includes(object.kind));
+  return entry ? { object, product: entry.product } : undefined;
+}
+
+/** The unevaluated policies among `objects`, in their order. */
+export function unevaluatedPolicies(objects: readonly KubeObject[]): UnevaluatedPolicy[] {
+  return objects.flatMap((object) => {
+    const policy = unevaluatedPolicyOf(object);
+    return policy ? [policy] : [];
+  });
+}
