@@ -10,7 +10,7 @@ export { buildWorkspace, type Workspace, type WorkspaceOptions } from './workspa
 export { DEFAULT_CONFIG, DEFAULT_SENSITIVE_PORTS, mergeConfigs, RULE_SETTINGS, type LintConfig, type RuleSetting } from './config/lint-config';
 export { noticesOf, type Notice } from './notices';
 export { ALL_RULES, findRule } from './rules/registry';
-export { SEVERITIES, type Finding, type Rule, type RuleContext, type RuleMeta, type WorkspaceRule, type Severity, type RuleCategory } from './rules/rule';
+export { SEVERITIES, type Finding, type Rule, type RuleContext, type RuleMeta, type WorkspaceRule, type Severity, type RuleCategory, type RelatedLocation } from './rules/rule';
 export type { Position, SourceRange } from './text/range';
 export * from './model';
 export * from './connectivity';

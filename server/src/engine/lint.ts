@@ -35,7 +35,9 @@ function enabledRules(options: LintOptions): EnabledRule[] {
 }
 
 function toFinding({ rule, configured }: EnabledRule, report: Report, uri: string, object?: KubeObject): Finding {
-  return { ruleId: rule.id, severity: configured ?? report.severity ?? rule.severity, message: report.message, uri, range: report.range, object: object?.ref() };
+  const finding: Finding = { ruleId: rule.id, severity: configured ?? report.severity ?? rule.severity, message: report.message, uri, range: report.range, object: object?.ref() };
+  if (report.related && report.related.length > 0) finding.related = report.related;
+  return finding;
 }
 
 /** The findings of the rules that need only this file (object and file rules), before suppressions. */

@@ -61,6 +61,15 @@ export interface Report {
   path?: ObjectPath;
   /** Facts a fix needs that the message only describes (a suggested value, a missing type...). */
   data?: Readonly<Record<string, unknown>>;
+  /** Other places the finding is about (the other definition of a duplicate object, say). */
+  related?: readonly RelatedLocation[];
+}
+
+/** A place in some file that a finding refers to, with what it is. */
+export interface RelatedLocation {
+  uri: string;
+  range: SourceRange;
+  message: string;
 }
 
 /** What every rule may add to its metadata and check: ways to fix what it reports. */
@@ -117,4 +126,5 @@ export interface Finding {
   uri: string;
   range: SourceRange;
   object?: ObjectRef;
+  related?: readonly RelatedLocation[];
 }
