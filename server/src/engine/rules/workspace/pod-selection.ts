@@ -1,6 +1,5 @@
 import { matchesLabels, type LabelSelector } from '../../connectivity';
-import { isPlainObject } from '../../manifest/kube-object';
-import type { ContainerPort, Workload, WorkloadMember } from '../../model';
+import type { ContainerPort, Workload } from '../../model';
 import { containerPortsOf } from '../../model';
 import { labelsOf } from '../../model';
 
@@ -48,19 +47,6 @@ export function containerPortsOfAnyMember(workload: Workload): ContainerPort[] {
  * The ports a workload's pods declare for Services: those of its containers, and of its native
  * sidecars (init containers with `restartPolicy: Always`), on which Services resolve names too.
  */
-export function servicePortsOf(workload: Workload): { port: number; protocol: string; name?: string }[] {
-  return [...containerPortsOfAnyMember(workload), ...workload.members.flatMap(sidecarPorts)];
-}
-
-function sidecarPorts(member: WorkloadMember): { port: number; protocol: string; name?: string }[] {
-  const initContainers = member.object.get([...member.template, 'spec', 'initContainers']);
-  if (!Array.isArray(initContainers)) return [];
-  return initContainers.flatMap((container) => {
-    if (!isPlainObject(container) || container.restartPolicy !== 'Always' || !Array.isArray(container.ports)) return [];
-    return container.ports.flatMap((entry) =>
-      isPlainObject(entry) && typeof entry.containerPort === 'number'
-        ? [{ port: entry.containerPort, protocol: typeof entry.protocol === 'string' ? entry.protocol : 'TCP', ...(typeof entry.name === 'string' ? { name: entry.name } : {}) }]
-        : [],
-    );
-  });
+export function servicePortsOf(workload: Workload): ContainerPort[] {
+  return workload.members.flatMap((member) => containerPortsOf(member.object, [...member.template, 'spec'], { nativeSidecars: true }));
 }
