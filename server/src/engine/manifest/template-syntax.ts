@@ -1,22 +1,22 @@
-import { isMap, isScalar, isSeq, Scalar, visit, type Document } from 'yaml';
+import { isMap, isSeq, visit, type Document } from 'yaml';
 
 const TEMPLATE_ACTION = /\{\{.*?\}\}/s;
 
 /**
- * Whether a document is a Helm/Go template rather than a manifest. `{{ }}` inside a quoted or block
- * string is ordinary data (Grafana dashboards in a ConfigMap), so only template actions in places
- * YAML itself would read (plain scalars, flow collections) or a document that does not parse count.
+ * Whether a document is a Helm/Go template rather than a manifest. Only template actions that shape
+ * the YAML count: an action where a node starts (YAML reads `{{ .Values.x }}` as a flow map, and an
+ * `{{- if }}` or `{{ include ... | nindent 4 }}` line as one too), or any action in a document that
+ * does not parse. An action inside a scalar, quoted or plain (`--format={{.Name}}`, an annotation, a
+ * Grafana dashboard in a ConfigMap, `name: web-{{ .Release.Name }}`), is data: however it renders,
+ * it only changes that one string, so every other key is as written and is checked. Skipping such a
+ * document would hide a literal `hostNetwork: true` next to a harmless `--format={{.Name}}`.
  */
 export function isTemplateDocument(source: string, document: Document.Parsed): boolean {
   if (!TEMPLATE_ACTION.test(source)) return false;
   if (document.errors.length > 0) return true;
   let templated = false;
   visit(document, (_key, node) => {
-    if (isScalar(node) && node.type === Scalar.PLAIN && typeof node.value === 'string' && node.value.includes('{{')) {
-      templated = true;
-    } else if ((isMap(node) || isSeq(node)) && node.flow && node.range && source.startsWith('{{', node.range[0])) {
-      templated = true;
-    }
+    if ((isMap(node) || isSeq(node)) && node.flow && node.range && source.startsWith('{{', node.range[0])) templated = true;
     return templated ? visit.BREAK : undefined;
   });
   return templated;
