@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyTextEdits } from '../../../server/src/engine';
+import { applyTextEdits, buildWorkspace, lintWorkspace, mergeConfigs, parseManifest } from '../../../server/src/engine';
 import { workloadNotIsolated } from '../../../server/src/engine/rules/workspace/workload-not-isolated';
 import { yaml } from '../../support/dedent';
 import { offeredFixes, testFixes } from '../fix-tester';
@@ -116,6 +116,19 @@ const API_EGRESS = yaml`
             port: 53
 `;
 
+// Both directions isolated for web only: api, open in both, is reported once and offered a policy per direction.
+const BOTH_SHOP = `${SHOP}---\n${yaml`
+  apiVersion: networking.k8s.io/v1
+  kind: NetworkPolicy
+  metadata: {name: web-egress, namespace: shop}
+  spec:
+    podSelector: {matchLabels: {app: web}}
+    policyTypes: [Egress]
+    egress:
+      - to: [{podSelector: {matchLabels: {app: api}}}]
+      - ports: [{protocol: UDP, port: 53}, {protocol: TCP, port: 53}]
+`}`;
+
 testFixes(workloadNotIsolated, [
   {
     name: 'ingress: admits the workload that names its Service, on the named target port, appended to the file',
@@ -126,6 +139,14 @@ testFixes(workloadNotIsolated, [
     name: 'egress: DNS only for a workload that names no Service, under a name no policy of the namespace has',
     code: EGRESS_SHOP,
     fixes: [{ title: 'Add a policy for Deployment "api" (egress)', preferred: false, output: `${EGRESS_SHOP}---\n${API_EGRESS}` }],
+  },
+  {
+    name: 'open in both directions: one finding, a policy offered per direction',
+    code: BOTH_SHOP,
+    fixes: [
+      { title: 'Add a policy for Deployment "api" (ingress)', preferred: false, output: `${BOTH_SHOP}---\n${API_INGRESS}` },
+      { title: 'Add a policy for Deployment "api" (egress)', preferred: false, output: `${BOTH_SHOP}---\n${API_EGRESS.replace('name: api-egress-deployment', 'name: api-egress')}` },
+    ],
   },
   {
     name: 'a file without a final line end and with CRLF line ends keeps its style',
@@ -146,5 +167,20 @@ describe('workload-not-isolated fixes, checked', () => {
     assert.equal(fixes[0].preferred, false);
     assert.deepEqual(fixes[0].edits.map((edit) => edit.uri), ['test.yaml']);
     assert.equal(applyTextEdits(SHOP, fixes[0].edits[0].edits), fixes[0].results.get('test.yaml'));
+  });
+});
+
+
+describe('a policy for one of two open directions', () => {
+  it('leaves the workload reported for the other direction only, at its severity', () => {
+    const config = mergeConfigs({});
+    const ingress = offeredFixes(workloadNotIsolated, BOTH_SHOP).find((fix) => fix.title.endsWith('(ingress)'));
+    assert.ok(ingress, 'the ingress policy is offered');
+    const fixed = parseManifest('test.yaml', ingress.results.get('test.yaml') ?? '');
+    const findings = lintWorkspace(buildWorkspace([fixed], config), { rules: [workloadNotIsolated], config }).get('test.yaml') ?? [];
+    assert.deepEqual(
+      findings.map((finding) => [finding.message, finding.severity]),
+      [['Deployment "api" is selected by no NetworkPolicy for egress, although namespace "shop" has egress policies: it may connect to any pod or address.', 'info']],
+    );
   });
 });

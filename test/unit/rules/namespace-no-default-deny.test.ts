@@ -144,27 +144,32 @@ testRule(namespaceNoDefaultDeny, {
   ],
   invalid: [
     {
-      name: 'a Namespace object with workloads and no policy: ingress and egress, on its name',
+      name: 'a Namespace object with workloads and no policy: one finding for both directions, on its name',
       code: `${shopNamespace}---\n${webDeployment}`,
       findings: [
-        { line: 4, column: 3, endLine: 4, endColumn: 13, message: /^Namespace "shop" has no NetworkPolicy selecting all its pods for ingress: .*accept connections from any pod and any address\.$/ },
-        { line: 4, column: 3, endLine: 4, endColumn: 13, message: /^Namespace "shop" has no NetworkPolicy selecting all its pods for egress: .*may connect to any pod and any address/ },
+        {
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 13,
+          severity: 'warning',
+          message:
+            'Namespace "shop" has no NetworkPolicy selecting all its pods for ingress or egress: its pods that no other policy selects, ' +
+            'and every workload added later, accept connections from any pod and any address and may connect to any pod and any address, the internet included.',
+        },
       ],
     },
     {
       name: 'the workloads are in another file: the finding is on the Namespace',
       code: shopNamespace,
       otherFiles: { 'web.yaml': webDeployment },
-      findings: [
-        { line: 4, column: 3, endLine: 4, endColumn: 13, message: /ingress/ },
-        { line: 4, column: 3, endLine: 4, endColumn: 13, message: /egress/ },
-      ],
+      findings: [{ line: 4, column: 3, endLine: 4, endColumn: 13, message: /^Namespace "shop" has no NetworkPolicy selecting all its pods for ingress or egress: / }],
     },
     {
-      name: 'no Namespace object: on each workload, whatever its kind; a policy with a label selector does not cover future pods',
+      name: 'no Namespace object: once, on the first workload in the file, naming the others; a policy with a label selector does not cover future pods',
       code: yaml`
         apiVersion: apps/v1
-        kind: Deployment
+        kind: StatefulSet
         metadata:
           name: web
           namespace: shop
@@ -174,7 +179,7 @@ testRule(namespaceNoDefaultDeny, {
               labels: {app: web}
         ---
         apiVersion: apps/v1
-        kind: StatefulSet
+        kind: Deployment
         metadata: {namespace: shop, name: db}
         spec:
           template:
@@ -190,14 +195,25 @@ testRule(namespaceNoDefaultDeny, {
           policyTypes: [Ingress, Egress]
       `,
       findings: [
-        { line: 4, column: 3, endLine: 4, endColumn: 12, message: 'Namespace "shop" of Deployment "web" has no NetworkPolicy selecting all its pods for ingress: its pods that no other policy selects, and every workload added later, accept connections from any pod and any address.' },
-        { line: 4, column: 3, endLine: 4, endColumn: 12, message: /^Namespace "shop" of Deployment "web" has no NetworkPolicy selecting all its pods for egress/ },
-        { line: 13, column: 29, endLine: 13, endColumn: 37, message: /^Namespace "shop" of StatefulSet "db" .* for ingress/ },
-        { line: 13, column: 29, endLine: 13, endColumn: 37, message: /^Namespace "shop" of StatefulSet "db" .* for egress/ },
+        {
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 12,
+          message:
+            'Namespace "shop" of StatefulSet "web" and Deployment "db" has no NetworkPolicy selecting all its pods for ingress or egress: its pods that no other policy selects, ' +
+            'and every workload added later, accept connections from any pod and any address and may connect to any pod and any address, the internet included.',
+        },
       ],
     },
     {
-      name: 'only ingress is denied by default: egress is reported',
+      name: 'no Namespace object, workloads in several files: on the first in file order (test.yaml comes first), with the list capped',
+      code: ['a', 'b', 'c', 'd', 'e'].map((name) => webDeployment.replace(/web/g, name)).join('---\n'),
+      otherFiles: { 'z-more.yaml': webDeployment.replace(/web/g, 'f'), 'other.yaml': webDeployment.replace(/web/g, 'aa') },
+      findings: [{ line: 4, column: 3, endLine: 4, endColumn: 10, message: /^Namespace "shop" of Deployment "a", Deployment "b", Deployment "c" and 4 more has no NetworkPolicy / }],
+    },
+    {
+      name: 'only ingress is denied by default: egress is reported, as info',
       code: yaml`
         apiVersion: batch/v1
         kind: CronJob
@@ -215,7 +231,32 @@ testRule(namespaceNoDefaultDeny, {
         spec:
           podSelector: {}
       `,
-      findings: [{ line: 3, column: 12, endLine: 3, endColumn: 24, message: /^Namespace "default" of CronJob "report" has no NetworkPolicy selecting all its pods for egress/ }],
+      findings: [
+        {
+          line: 3,
+          column: 12,
+          endLine: 3,
+          endColumn: 24,
+          severity: 'info',
+          message:
+            'Namespace "default" of CronJob "report" has no NetworkPolicy selecting all its pods for egress: its pods that no other policy selects, ' +
+            'and every workload added later, may connect to any pod and any address, the internet included.',
+        },
+      ],
+    },
+    {
+      name: 'only egress is denied by default: ingress is reported, as a warning',
+      code: `${shopNamespace}---\n${webDeployment}---\n${denyAll.replace('[Ingress, Egress]', '[Egress]')}`,
+      findings: [
+        {
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 13,
+          severity: 'warning',
+          message: /^Namespace "shop" has no NetworkPolicy selecting all its pods for ingress: .*, accept connections from any pod and any address\.$/,
+        },
+      ],
     },
     {
       name: 'a default-deny policy of another namespace does not count; a Calico policy is another API',
@@ -242,13 +283,10 @@ testRule(namespaceNoDefaultDeny, {
           selector: all()
           types: [Ingress, Egress]
       `,
-      findings: [
-        { line: 4, column: 3, endLine: 4, endColumn: 23, message: /^Namespace "shop" of Pod "debug-" .* ingress/ },
-        { line: 4, column: 3, endLine: 4, endColumn: 23, message: /egress/ },
-      ],
+      findings: [{ line: 4, column: 3, endLine: 4, endColumn: 23, message: /^Namespace "shop" of Pod "debug-" .* for ingress or egress/ }],
     },
     {
-      name: 'pods owned by a ReplicaSet are reported each; a host-network workload of the namespace is not',
+      name: 'pods owned by a ReplicaSet: once, on the first pod; a host-network workload of the namespace is not named',
       code: yaml`
         apiVersion: v1
         kind: Pod
@@ -277,24 +315,23 @@ testRule(namespaceNoDefaultDeny, {
           podSelector: {}
           policyTypes: [Egress]
       `,
-      findings: [
-        { line: 4, column: 3, endLine: 4, endColumn: 24, message: /^Namespace "default" of ReplicaSet "web-5d9c7" .* for ingress/ },
-        { line: 10, column: 3, endLine: 10, endColumn: 24, message: /^Namespace "default" of ReplicaSet "web-5d9c7" .* for ingress/ },
-      ],
+      findings: [{ line: 4, column: 3, endLine: 4, endColumn: 24, message: /^Namespace "default" of ReplicaSet "web-5d9c7" has no NetworkPolicy selecting all its pods for ingress: / }],
     },
   ],
 });
 
-describe('rule namespace-no-default-deny: severities', () => {
-  it('reports a missing ingress default-deny as a warning and a missing egress default-deny as info', () => {
-    const file = parseManifest('test.yaml', `${shopNamespace}---\n${webDeployment}`);
+describe('rule namespace-no-default-deny: one finding per namespace', () => {
+  it('reports each namespace once, whatever the number of its workloads, files and missing directions', () => {
+    const files = ['shop', 'payments'].flatMap((namespace) =>
+      [1, 2, 3].map((index) => parseManifest(`${namespace}-${index}.yaml`, webDeployment.replace(/shop/g, namespace).replace(/web/g, `web-${index}`))),
+    );
     const config = mergeConfigs({});
-    const findings = lintWorkspace(buildWorkspace([file], config), { rules: [namespaceNoDefaultDeny], config }).get('test.yaml') ?? [];
+    const findings = [...lintWorkspace(buildWorkspace(files, config), { rules: [namespaceNoDefaultDeny], config }).values()].flat();
     assert.deepEqual(
-      findings.map((finding) => [/for (\w+):/.exec(finding.message)?.[1], finding.severity]),
+      findings.map((finding) => [finding.uri, /^Namespace "(\w+)"/.exec(finding.message)?.[1], finding.severity]),
       [
-        ['ingress', 'warning'],
-        ['egress', 'info'],
+        ['shop-1.yaml', 'shop', 'warning'],
+        ['payments-1.yaml', 'payments', 'warning'],
       ],
     );
   });

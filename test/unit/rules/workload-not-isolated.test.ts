@@ -127,7 +127,7 @@ testRule(workloadNotIsolated, {
       ],
     },
     {
-      name: 'the policies are in another file; both directions, one finding each',
+      name: 'the policies are in another file; both directions in one finding, a warning',
       code: apiDeployment,
       otherFiles: {
         'policies.yaml': webIngressPolicy + yaml`
@@ -141,15 +141,69 @@ testRule(workloadNotIsolated, {
         `,
       },
       findings: [
-        { line: 7, column: 7, endLine: 7, endColumn: 13, message: /for ingress, although namespace "shop" has ingress policies/ },
         {
           line: 7,
           column: 7,
           endLine: 7,
           endColumn: 13,
+          severity: 'warning',
+          message:
+            'Deployment "api" is selected by no NetworkPolicy for ingress or egress, although namespace "shop" has ingress and egress policies: ' +
+            'any pod or address may connect to it and it may connect to any pod or address.',
+        },
+      ],
+    },
+    {
+      name: 'open in egress only: info',
+      code: apiDeployment,
+      otherFiles: {
+        'policies.yaml': yaml`
+          apiVersion: networking.k8s.io/v1
+          kind: NetworkPolicy
+          metadata: {name: deny-ingress, namespace: shop}
+          spec:
+            podSelector: {}
+          ---
+          apiVersion: networking.k8s.io/v1
+          kind: NetworkPolicy
+          metadata: {name: web-egress, namespace: shop}
+          spec:
+            podSelector: {matchLabels: {app: web}}
+            policyTypes: [Egress]
+        `,
+      },
+      findings: [
+        {
+          line: 7,
+          column: 7,
+          endLine: 7,
+          endColumn: 13,
+          severity: 'info',
           message: 'Deployment "api" is selected by no NetworkPolicy for egress, although namespace "shop" has egress policies: it may connect to any pod or address.',
         },
       ],
+    },
+    {
+      name: 'pods owned by a ReplicaSet: once, on the first pod\'s labels',
+      code: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: api-5d9c7-abcde
+          namespace: shop
+          labels: {app: api}
+          ownerReferences: [{kind: ReplicaSet, name: api-5d9c7, controller: true}]
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: api-5d9c7-fghij
+          namespace: shop
+          labels: {app: api}
+          ownerReferences: [{kind: ReplicaSet, name: api-5d9c7, controller: true}]
+        ---
+      ` + webIngressPolicy,
+      findings: [{ line: 6, column: 3, endLine: 6, endColumn: 9, message: /^ReplicaSet "api-5d9c7" is selected by no NetworkPolicy for ingress,/ }],
     },
     {
       name: 'a CronJob, a stand-alone pod with labels and one without (on its name), flow style',
@@ -178,27 +232,17 @@ testRule(workloadNotIsolated, {
         { line: 16, column: 12, endLine: 16, endColumn: 23, message: /^Pod "shell" / },
       ],
     },
-    {
-      name: 'a workload defined in two files is reported in each',
-      code: apiDeployment,
-      otherFiles: { 'copy.yaml': apiDeployment, 'policy.yaml': webIngressPolicy },
-      findings: [{ line: 7, column: 7, endLine: 7, endColumn: 13, message: /^Deployment "api"/ }],
-    },
   ],
 });
 
 describe('rule workload-not-isolated: severities and files', () => {
-  it('reports ingress as a warning and egress as info', () => {
-    const policies = parseManifest('policies.yaml', `${webIngressPolicy}---\n${webIngressPolicy.replace('web-ingress', 'web-egress').replace('ingress:', 'egress:').replace('from:', 'to:')}`);
-    const file = parseManifest('test.yaml', apiDeployment);
+  it('reports a workload defined in two files once, on the definition that takes effect (the last in path order)', () => {
     const config = mergeConfigs({});
-    const findings = lintWorkspace(buildWorkspace([file, policies], config), { rules: [workloadNotIsolated], config }).get('test.yaml') ?? [];
+    const files = [parseManifest('base/api.yaml', apiDeployment), parseManifest('overlay/api.yaml', apiDeployment), parseManifest('policy.yaml', webIngressPolicy)];
+    const findings = [...lintWorkspace(buildWorkspace(files, config), { rules: [workloadNotIsolated], config }).values()].flat();
     assert.deepEqual(
-      findings.map((finding) => [/for (\w+),/.exec(finding.message)?.[1], finding.severity]),
-      [
-        ['ingress', 'warning'],
-        ['egress', 'info'],
-      ],
+      findings.map((finding) => [finding.uri, finding.range.start.line + 1, finding.severity]),
+      [['overlay/api.yaml', 7, 'warning']],
     );
   });
 

@@ -87,7 +87,7 @@ export class FixChecker {
       const subject = subjectKey(target);
       const exactGone = afterInFile.filter((candidate) => findingKey(candidate) === exact).length <= before.filter((candidate) => findingKey(candidate) === exact).length - count;
       const fewer = afterInFile.filter((candidate) => subjectKey(candidate) === subject).length <= before.filter((candidate) => subjectKey(candidate) === subject).length - count;
-      if (!exactGone || (!fewer && !fix.reveals?.includes(target.ruleId))) return { ok: false, reason: `its finding would still be reported (${target.ruleId})` };
+      if (!exactGone || (!fewer && !fix.partial && !fix.reveals?.includes(target.ruleId))) return { ok: false, reason: `its finding would still be reported (${target.ruleId})` };
     }
     for (const [uri, findings] of after) {
       const added = newBlockingFinding(this.reported(uri), findings.filter((candidate) => !fix.reveals?.includes(candidate.ruleId)));

@@ -37,6 +37,12 @@ export interface Fix {
    * deny now concerns it). Their new findings do not make the fix fail its check.
    */
   reveals?: readonly string[];
+  /**
+   * The fix removes part of what its finding reports (one of the two directions a workload is open
+   * in): its rule may go on reporting the object, reworded. The finding as reported must still go,
+   * and no finding of warning or above may be added.
+   */
+  partial?: boolean;
 }
 
 /** What a rule's `fixes` gets: the finding, the report behind it, and where it sits. */

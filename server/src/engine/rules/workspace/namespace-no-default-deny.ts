@@ -1,7 +1,9 @@
 import { DIRECTIONS, type PolicyDirection } from '../../connectivity';
+import type { KubeObject } from '../../manifest/kube-object';
+import type { Workload } from '../../model';
 import type { WorkspaceRule } from '../rule';
 import { namespaceWidePolicies } from './default-deny';
-import { isSystemNamespace, nameRange, namespaceOfObject, usesHostNetwork, workloadName, workloadsByNamespace } from './workspace-objects';
+import { isSystemNamespace, listNames, nameRange, namespaceOfObject, usesHostNetwork, workloadName, workloadsByNamespace } from './workspace-objects';
 import { defaultDenyInsertion } from '../../templates/default-deny-insertion';
 import { isNamespaceObject } from '../../model/namespaces';
 
@@ -22,10 +24,11 @@ export const namespaceNoDefaultDeny: WorkspaceRule = {
     'and every address that can route to it, and may connect anywhere. Only a policy whose `podSelector` is empty ' +
     '(`{}`) selects every pod of its namespace, including workloads added later; policies that select pods by label ' +
     'leave every other pod open. The rule reports a namespace that has workloads in the workspace but no such ' +
-    'policy, separately for ingress and egress, on its Namespace object when the workspace has one, else on each ' +
-    'of its workloads. A missing egress default-deny is reported as info: it is less common and needs DNS and ' +
-    'other dependencies allowed explicitly, while a missing ingress default-deny is a warning. Host-network pods ' +
-    'are left out (NetworkPolicies do not apply to them), and so are system namespaces (kube-system, kube-public, ' +
+    'policy once, naming the directions it lacks, on its Namespace object when the workspace has one, else on ' +
+    'its first workload in file order (the message names the others). A namespace that lacks only an egress ' +
+    'default-deny is reported as info: it is less common and needs DNS and other dependencies allowed ' +
+    'explicitly, while a missing ingress default-deny is a warning. Host-network pods ' +
+    'are left out (most network plugins do not apply NetworkPolicies to them), and so are system namespaces (kube-system, kube-public, ' +
     'kube-node-lease, openshift-*): the cluster runs components there that the repository does not hold, and a ' +
     'default-deny would cut them off.',
   remediation:
@@ -110,35 +113,29 @@ spec:
   },
   *check(workspace) {
     const { model } = workspace;
+    const order = inputOrder(model.objects);
     for (const [namespace, workloads] of workloadsByNamespace(model)) {
       if (isSystemNamespace(namespace)) continue;
       const isolable = workloads.filter((workload) => !usesHostNetwork(workload));
       if (isolable.length === 0) continue;
-      for (const direction of DIRECTIONS) {
-        if (namespaceWidePolicies(workspace.connectivity, namespace, direction).length > 0) continue;
-        const severity = direction === 'Egress' ? ({ severity: 'info' } as const) : {};
-        const missing = `no NetworkPolicy selecting all its pods for ${direction.toLowerCase()}`;
-        const namespaceObject = model.namespaces.get(namespace)?.object;
-        if (namespaceObject) {
-          yield {
-            object: namespaceObject,
-            range: nameRange(namespaceObject),
-            message: `Namespace "${namespace}" has ${missing}: its pods that no other policy selects, and every workload added later, ${CONSEQUENCE[direction]}.`,
-            ...severity,
-          };
-          continue;
-        }
-        for (const workload of isolable) {
-          for (const member of workload.members) {
-            yield {
-              object: member.object,
-              range: nameRange(member.object),
-              message: `Namespace "${namespace}" of ${workloadName(workload)} has ${missing}: its pods that no other policy selects, and every workload added later, ${CONSEQUENCE[direction]}.`,
-              ...severity,
-            };
-          }
-        }
+      const missing = DIRECTIONS.filter((direction) => namespaceWidePolicies(workspace.connectivity, namespace, direction).length === 0);
+      if (missing.length === 0) continue;
+      // One fact per namespace, whatever the number of its workloads and missing directions.
+      const fact = `has no NetworkPolicy selecting all its pods for ${missing.map((direction) => direction.toLowerCase()).join(' or ')}`;
+      const consequence = `its pods that no other policy selects, and every workload added later, ${listNames(missing.map((direction) => CONSEQUENCE[direction]))}`;
+      const severity = missing.includes('Ingress') ? {} : ({ severity: 'info' } as const);
+      const namespaceObject = model.namespaces.get(namespace)?.object;
+      if (namespaceObject) {
+        yield { object: namespaceObject, range: nameRange(namespaceObject), message: `Namespace "${namespace}" ${fact}: ${consequence}.`, ...severity };
+        continue;
       }
+      // Without a Namespace object, the finding sits on the namespace's first workload in the files.
+      const ordered = isolable
+        .map((workload) => ({ workload, first: firstMember(workload, order) }))
+        .sort((a, b) => a.first.index - b.first.index);
+      const names = listNames(ordered.map(({ workload }) => workloadName(workload)));
+      const object = ordered[0].first.object;
+      yield { object, range: nameRange(object), message: `Namespace "${namespace}" of ${names} ${fact}: ${consequence}.`, ...severity };
     }
   },
   *fixes({ object, workspace, finding, text }) {
@@ -153,3 +150,14 @@ spec:
     if (beside) yield beside;
   },
 };
+
+/** Each object's place in the input (file order, then document order). */
+function inputOrder(objects: readonly KubeObject[]): ReadonlyMap<KubeObject, number> {
+  return new Map(objects.map((object, index) => [object, index]));
+}
+
+/** A workload's member object that comes first in the input. */
+function firstMember(workload: Workload, order: ReadonlyMap<KubeObject, number>): { object: KubeObject; index: number } {
+  const placed = workload.members.map(({ object }) => ({ object, index: order.get(object) ?? Number.MAX_SAFE_INTEGER }));
+  return placed.reduce((first, candidate) => (candidate.index < first.index ? candidate : first));
+}

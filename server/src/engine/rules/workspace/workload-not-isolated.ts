@@ -2,7 +2,7 @@ import { DIRECTIONS, type PolicyDirection } from '../../connectivity';
 import { appendDocuments } from '../../fixes/placement';
 import { generatePolicies } from '../../generate';
 import type { WorkspaceRule } from '../rule';
-import { podLabelsRange, usesHostNetwork, workloadName } from './workspace-objects';
+import { listNames, podLabelsRange, usesHostNetwork, workloadName } from './workspace-objects';
 
 export const workloadNotIsolated: WorkspaceRule = {
   id: 'workload-not-isolated',
@@ -15,10 +15,12 @@ export const workloadNotIsolated: WorkspaceRule = {
     'connections from every pod and address (ingress), or may connect anywhere (egress). When other pods of the ' +
     'namespace are restricted by policies for that direction, a workload that no policy selects has usually ' +
     'slipped through: its labels do not match the selectors written for it, or its policy was forgotten. The ' +
-    'rule reports each direction separately, and only in namespaces with at least one policy for that direction: ' +
-    'a namespace with none is reported by `namespace-no-default-deny` instead of once per workload. Egress is ' +
-    'reported as info, as isolating the egress of a few sensitive workloads only is a common and deliberate ' +
-    'pattern; ingress is a warning. Host-network pods are left out, as NetworkPolicies do not apply to them.',
+    'rule reports a direction only in namespaces with at least one policy for it (a namespace with none is ' +
+    'reported by `namespace-no-default-deny` instead of once per workload), and each workload once, naming the ' +
+    'directions it is open in. A workload open in egress only is reported as info, as isolating the egress of a ' +
+    'few sensitive workloads only is a common and deliberate pattern; one open in ingress is a warning. ' +
+    'Host-network pods are left out: Kubernetes leaves the behaviour of NetworkPolicies toward them undefined, ' +
+    'and most network plugins do not isolate them.',
   remediation:
     "Select the workload with a policy for the direction: fix the policy's `podSelector` or the pod template's " +
     'labels, add a policy for it, or add a default-deny policy (`podSelector: {}`) to the namespace so that every ' +
@@ -100,32 +102,36 @@ spec:
     for (const workload of workspace.model.workloads) {
       if (usesHostNetwork(workload)) continue;
       const isolating = analysis.isolatedBy.get(workload.key);
-      for (const direction of DIRECTIONS) {
-        if (!usedIn[direction].has(workload.id.namespace) || (isolating?.[direction].length ?? 0) > 0) continue;
-        const message =
-          `${workloadName(workload)} is selected by no NetworkPolicy for ${direction.toLowerCase()}, although namespace ` +
-          `"${workload.id.namespace}" has ${direction.toLowerCase()} policies: ${consequence(direction)}.`;
-        // Isolating the egress of a few sensitive workloads only is a common, deliberate pattern.
-        const severity = direction === 'Egress' ? ({ severity: 'info' } as const) : {};
-        const data = { workload: workload.key, direction };
-        for (const member of workload.members) yield { object: member.object, range: podLabelsRange(member), message, data, ...severity };
-      }
+      const missing = DIRECTIONS.filter((direction) => usedIn[direction].has(workload.id.namespace) && (isolating?.[direction].length ?? 0) === 0);
+      if (missing.length === 0) continue;
+      const directions = missing.map((direction) => direction.toLowerCase());
+      const message =
+        `${workloadName(workload)} is selected by no NetworkPolicy for ${directions.join(' or ')}, although namespace ` +
+        `"${workload.id.namespace}" has ${directions.join(' and ')} policies: ${listNames(missing.map(consequence))}.`;
+      // Isolating the egress of a few sensitive workloads only is a common, deliberate pattern.
+      const severity = missing.includes('Ingress') ? {} : ({ severity: 'info' } as const);
+      // One finding per workload, on the member that defines its pod labels (the first in the input).
+      yield { object: workload.members[0].object, range: podLabelsRange(workload.members[0]), message, data: { workload: workload.key, missing }, ...severity };
     }
   },
   *fixes({ report, workspace, text, finding }) {
-    const { workload: key, direction } = report.data ?? {};
+    const { workload: key, missing } = report.data ?? {};
     const workload = typeof key === 'string' ? workspace?.model.workloadsByKey.get(key) : undefined;
-    if (!workspace || !workload || text === undefined || (direction !== 'Ingress' && direction !== 'Egress')) return;
-    // The policy the generator infers from the workspace: the clients or destinations the manifests name, and DNS.
-    const [policy] = generatePolicies(workspace, { workload: workload.key, directions: [direction] }).policies;
-    if (!policy) return;
-    // Not preferred: the policy allows only what the manifests show (no external client, no
-    // connection configured elsewhere), so it is for the author to review, not for fix-all.
-    yield {
-      title: `Add a policy for ${workloadName(workload)} (${direction.toLowerCase()})`,
-      kind: 'insert-policy',
-      edits: [appendDocuments(finding.uri, text, policy.yaml)],
-    };
+    if (!workspace || !workload || text === undefined || !Array.isArray(missing)) return;
+    for (const direction of DIRECTIONS.filter((candidate) => missing.includes(candidate))) {
+      // The policy the generator infers from the workspace: the clients or destinations the manifests name, and DNS.
+      const [policy] = generatePolicies(workspace, { workload: workload.key, directions: [direction] }).policies;
+      if (!policy) continue;
+      // Not preferred: the policy allows only what the manifests show (no external client, no
+      // connection configured elsewhere), so it is for the author to review, not for fix-all.
+      yield {
+        title: `Add a policy for ${workloadName(workload)} (${direction.toLowerCase()})`,
+        kind: 'insert-policy',
+        edits: [appendDocuments(finding.uri, text, policy.yaml)],
+        // With both directions missing, one policy leaves the other direction reported.
+        ...(missing.length > 1 ? { partial: true } : {}),
+      };
+    }
   },
 };
 
