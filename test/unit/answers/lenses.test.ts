@@ -139,6 +139,24 @@ describe('lensesOf', () => {
     assert.ok(lenses.every((lens) => lens.command?.id === SHOW_WORKLOAD_CONNECTIONS));
   });
 
+  it('never shows a host-network workload as isolated, even when policies select it', () => {
+    const agent = yaml`
+      apiVersion: apps/v1
+      kind: DaemonSet
+      metadata: {name: agent}
+      spec:
+        template:
+          metadata: {labels: {tier: backend}}
+          spec:
+            hostNetwork: true
+            containers: [{name: agent}]
+    `;
+    assert.deepEqual(
+      lensesOf(contextOf(agent, policies)).map((lens) => [lens.range.start.line, lens.title, lens.command?.arguments[0]]),
+      [[0, 'host network: NetworkPolicies do not isolate it on most network plugins', 'default/agent[DaemonSet]']],
+    );
+  });
+
   it('puts a lens on a List item\'s first line, and none on other kinds', () => {
     const list = yaml`
       apiVersion: v1

@@ -125,6 +125,35 @@ describe('workloadSummary', () => {
     assert.match(summary, /^- from any address except 10\.0\.0\.0\/8, 192\.168\.0\.0\/16: TCP 443 \(\[web-from-internet\]\(file:\/\/\/w\/1\.yaml#L32\) ingress rule 1\)$/m);
   });
 
+  it('never says a host-network workload is isolated: most network plugins do not apply the policies that select it', () => {
+    const agent = `---\napiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: agent}\nspec: {template: {metadata: {labels: {app: api}}, spec: {hostNetwork: true, containers: [{name: agent}]}}}\n`;
+    const { workspace: node, objects: all } = workspaceOf(workloads + agent, policies);
+    const summary = workloadSummary(node, all.find((object) => object.name === 'agent')!)!;
+    assert.equal(
+      summary,
+      '**DaemonSet default/agent** · pods labelled `app=api` · host network\n\n' +
+        '**Ingress and egress**: NetworkPolicies do not isolate it on most network plugins. Its pods use the host network (`hostNetwork: true`): ' +
+        "Kubernetes leaves NetworkPolicy behaviour for such pods undefined, and most plugins treat their traffic as the node's own. " +
+        'It is selected for ingress by 1 policy ([api-from-web](file:///w/1.yaml#L3)).',
+    );
+    const report = workloadConnectionsReport(node, 'default/agent[DaemonSet]');
+    assert.match(
+      report,
+      /^# Connections of DaemonSet default\/agent\n\nPods labelled `app=api`\. Ingress: not isolated on most network plugins \(host network; selected by 1 policy \(\[api-from-web\]\(file:\/\/\/w\/1\.yaml#L3\)\)\)\. Egress: not isolated on most network plugins \(host network\)\.\n/,
+    );
+  });
+
+  it('says a host-network workload that no policy selects is not isolated either way, without naming policies', () => {
+    const agent = `---\napiVersion: v1\nkind: Pod\nmetadata: {name: agent, labels: {app: agent}}\nspec: {hostNetwork: true, containers: [{name: agent}]}\n`;
+    const { workspace: node, objects: all } = workspaceOf(workloads + agent, policies);
+    const summary = workloadSummary(node, all.find((object) => object.name === 'agent')!)!;
+    assert.equal(
+      summary.split('\n\n')[1],
+      '**Ingress and egress**: NetworkPolicies do not isolate it on most network plugins. Its pods use the host network (`hostNetwork: true`): ' +
+        "Kubernetes leaves NetworkPolicy behaviour for such pods undefined, and most plugins treat their traffic as the node's own.",
+    );
+  });
+
   it('answers nothing for an object that is no workload', () => {
     assert.equal(workloadSummary(workspace, objects.find((object) => object.name === 'api-from-web')!), undefined);
   });

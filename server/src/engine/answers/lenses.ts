@@ -6,6 +6,7 @@ import { resolveRulePorts } from '../connectivity/rule-ports';
 import type { KubeObject } from '../manifest/kube-object';
 import { followPath } from '../manifest/yaml-path';
 import type { Workload } from '../model/cluster-types';
+import { usesHostNetwork } from '../rules/workspace/workspace-objects';
 import { complementIpv4, NO_IPV4, unionIpv4, type Ipv4Set } from '../net/ipv4-set';
 import type { SourceRange } from '../text/range';
 import type { AnswerContext, LensAnswer } from './answer';
@@ -47,6 +48,8 @@ export function policyLensTitle(analysis: ConnectivityAnalysis, policy: Compiled
 
 /** "ingress: isolated (2 policies) · egress: not isolated". */
 export function workloadLensTitle(analysis: ConnectivityAnalysis, workload: Workload): string {
+  // Counting the policies that select it would read as isolation, which most plugins do not enforce there.
+  if (usesHostNetwork(workload)) return 'host network: NetworkPolicies do not isolate it on most network plugins';
   const isolating = analysis.isolatedBy.get(workload.key);
   const part = (direction: PolicyDirection) => {
     const policies = isolating?.[direction].length ?? 0;

@@ -1,11 +1,12 @@
 import type { ConnectivityAnalysis } from '../connectivity/analysis';
-import type { PolicyDirection } from '../connectivity/compiled-policy';
+import type { CompiledPolicy, PolicyDirection } from '../connectivity/compiled-policy';
 import { verdictWithWorkload } from '../connectivity/direction-verdict';
 import { inboundConnections, outboundConnections, type ExplainedConnection } from '../connectivity/explain';
 import { isEmptyPorts } from '../connectivity/port-set';
 import { compileLabelSelector } from '../connectivity/label-selector';
 import type { KubeObject } from '../manifest/kube-object';
 import type { Workload } from '../model/cluster-types';
+import { usesHostNetwork } from '../rules/workspace/workspace-objects';
 import type { Workspace } from '../workspace/workspace';
 import { connectionLines, groupedLines, type ConnectionLine } from './describe-connections';
 import { requirementsText } from './describe-selector';
@@ -23,11 +24,25 @@ export function workloadSummary(workspace: Workspace, object: KubeObject): strin
   const workload = workloadOfObject(workspace, object);
   if (!workload) return undefined;
   const analysis = workspace.connectivity;
-  return [
-    `**${workloadTitle(workload)}** · ${podLabelsText(workload)}`,
-    directionSummary(analysis, workload, 'Ingress'),
-    directionSummary(analysis, workload, 'Egress'),
-  ].join('\n\n');
+  const title = `**${workloadTitle(workload)}** · ${podLabelsText(workload)}`;
+  // The allowed connections would assume the policies apply, which most plugins do not for such pods.
+  if (usesHostNetwork(workload)) return [`${title} · host network`, hostNetworkSummary(analysis, workload)].join('\n\n');
+  return [title, directionSummary(analysis, workload, 'Ingress'), directionSummary(analysis, workload, 'Egress')].join('\n\n');
+}
+
+/** Why the policies that select a host-network workload most likely do not isolate it. */
+const HOST_NETWORK_NOT_ISOLATED =
+  'NetworkPolicies do not isolate it on most network plugins. Its pods use the host network (`hostNetwork: true`): ' +
+  "Kubernetes leaves NetworkPolicy behaviour for such pods undefined, and most plugins treat their traffic as the node's own.";
+
+function hostNetworkSummary(analysis: ConnectivityAnalysis, workload: Workload): string {
+  const isolating = analysis.isolatedBy.get(workload.key);
+  const selecting = (['Ingress', 'Egress'] as const).flatMap((direction) => {
+    const policies = isolating?.[direction] ?? [];
+    return policies.length === 0 ? [] : [`for ${direction.toLowerCase()} by ${policyLinks(policies)}`];
+  });
+  const selected = selecting.length === 0 ? '' : ` It is selected ${selecting.join(' and ')}.`;
+  return `**Ingress and egress**: ${HOST_NETWORK_NOT_ISOLATED}${selected}`;
 }
 
 /** Every inbound and outbound connection of a workload, as a Markdown document (for a command). */
@@ -112,12 +127,23 @@ function lineText(line: ConnectionLine): string {
   return `${line.peer}: ${line.ports}${line.reasons ? ` (${line.reasons})` : ''}`;
 }
 
-/** "isolated by 2 policies ([a](…), [b](…))", or "not isolated". */
+/**
+ * "isolated by 2 policies ([a](…), [b](…))", or "not isolated"; for a host-network workload "not
+ * isolated on most network plugins (host network)", with the policies that select it.
+ */
 function isolationText(analysis: ConnectivityAnalysis, workload: Workload, direction: PolicyDirection): string {
   const policies = analysis.isolatedBy.get(workload.key)?.[direction] ?? [];
+  if (usesHostNetwork(workload)) {
+    return `not isolated on most network plugins (host network${policies.length === 0 ? '' : `; selected by ${policyLinks(policies)}`})`;
+  }
   if (policies.length === 0) return 'not isolated';
+  return `isolated by ${policyLinks(policies)}`;
+}
+
+/** "2 policies ([a](…), [b](…))": how many, each linked to its name. */
+function policyLinks(policies: readonly CompiledPolicy[]): string {
   const links = policies.map((policy) => sourceLink(policy.info.object, ['metadata', 'name'], policy.info.name));
-  return `isolated by ${plural(policies.length, 'policy', 'policies')} (${cappedList(links, 4)})`;
+  return `${plural(policies.length, 'policy', 'policies')} (${cappedList(links, 4)})`;
 }
 
 /**
