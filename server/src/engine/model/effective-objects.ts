@@ -57,18 +57,19 @@ export function effectiveObjects(files: readonly ManifestFile[], defaultNamespac
 export function identityOf(object: KubeObject, defaultNamespace: string): string | undefined {
   if (!object.kind || !object.name) return undefined;
   const group = canonicalGroup(object);
-  if (CLUSTER_SCOPED_KINDS.has(object.kind)) return `${group}/${object.kind} ${object.name}`;
+  if (isClusterScopedKind(object.kind)) return `${group}/${object.kind} ${object.name}`;
   return `${group}/${object.kind} ${object.namespace || defaultNamespace}/${object.name}`;
 }
 
-// `extensions` served Deployments, DaemonSets, ReplicaSets, Ingresses and NetworkPolicies before
-// their own groups did: one object, whichever group a manifest names.
+// `extensions` served Deployments, DaemonSets, ReplicaSets, Ingresses, NetworkPolicies and
+// PodSecurityPolicies before their own groups did: one object, whichever group a manifest names.
 const MOVED_FROM_EXTENSIONS: Readonly<Record<string, string>> = {
   Deployment: 'apps',
   DaemonSet: 'apps',
   ReplicaSet: 'apps',
   Ingress: 'networking.k8s.io',
   NetworkPolicy: 'networking.k8s.io',
+  PodSecurityPolicy: 'policy',
 };
 
 function canonicalGroup(object: KubeObject): string {
@@ -76,7 +77,15 @@ function canonicalGroup(object: KubeObject): string {
   return group === 'extensions' ? (MOVED_FROM_EXTENSIONS[object.kind] ?? group) : group;
 }
 
-/** Kinds without a namespace: `metadata.namespace` on them means nothing. */
+/** Whether objects of this kind have no namespace (Kubernetes' and the common policy engines' kinds). */
+export function isClusterScopedKind(kind: string): boolean {
+  return CLUSTER_SCOPED_KINDS.has(kind);
+}
+
+/**
+ * Kinds without a namespace: `metadata.namespace` on them means nothing. Kubernetes' own, and those
+ * of the network-policy engines (Calico, Cilium, Antrea, the network-policy API) and cert-manager.
+ */
 const CLUSTER_SCOPED_KINDS: ReadonlySet<string> = new Set([
   'Namespace',
   'Node',
@@ -96,12 +105,29 @@ const CLUSTER_SCOPED_KINDS: ReadonlySet<string> = new Set([
   'ValidatingAdmissionPolicy',
   'ValidatingAdmissionPolicyBinding',
   'PodSecurityPolicy',
+  'CertificateSigningRequest',
+  'ClusterTrustBundle',
+  'VolumeAttachment',
+  'VolumeAttributesClass',
+  'FlowSchema',
+  'PriorityLevelConfiguration',
+  'MutatingAdmissionPolicy',
+  'MutatingAdmissionPolicyBinding',
+  'ServiceCIDR',
+  'IPAddress',
+  'DeviceClass',
+  'ResourceSlice',
   'GatewayClass',
   'AdminNetworkPolicy',
   'BaselineAdminNetworkPolicy',
   'ClusterNetworkPolicy',
   'GlobalNetworkPolicy',
   'GlobalNetworkSet',
+  'HostEndpoint',
+  'Tier',
+  'ClusterGroup',
   'CiliumClusterwideNetworkPolicy',
+  'CiliumCIDRGroup',
+  'CiliumClusterwideEnvoyConfig',
   'ClusterIssuer',
 ]);
