@@ -13,6 +13,7 @@ export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hin
 
 export type RuleCategory =
   | 'syntax'
+  | 'manifest'
   | 'suppression'
   | 'pod-networking'
   | 'service'
