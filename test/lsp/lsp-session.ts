@@ -83,6 +83,8 @@ export class LspSession {
       workspaceEdit?: NonNullable<ClientCapabilities['workspace']>['workspaceEdit'];
       /** Whether the client supports workspace/codeLens/refresh. */
       codeLensRefresh?: boolean;
+      /** Whether the client shows the related locations of a diagnostic. */
+      relatedInformation?: boolean;
       initializationOptions?: unknown;
     } = {},
   ): Promise<{ session: LspSession; initializeResult: InitializeResult }> {
@@ -94,7 +96,7 @@ export class LspSession {
       processId: process.pid,
       rootUri: null,
       capabilities: {
-        textDocument: { publishDiagnostics: { versionSupport: true } },
+        textDocument: { publishDiagnostics: { versionSupport: true, ...(options.relatedInformation ? { relatedInformation: true } : {}) } },
         workspace: {
           configuration: true,
           didChangeConfiguration: { dynamicRegistration: true },

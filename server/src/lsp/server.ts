@@ -74,6 +74,7 @@ export function startServer(connection: Connection): void {
   let checkedWorkspace: Workspace | undefined;
   let commandLinks = false;
   let canRefreshLenses = false;
+  let canShowRelatedInformation = false;
   const checks = new CheckWaiters();
   const lensRefresh = new LensRefresh(() => void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined));
   const ruleLinks = new Map<string, string | undefined>();
@@ -115,7 +116,7 @@ export function startServer(connection: Connection): void {
           const located = excluded ? [] : checker.findingsOf(state, crossFile.get(uri) ?? [], config);
           state.reported = excluded ? undefined : new DocumentFixes(uri, state.version, located, () => checkers.checkerFor(config), log);
           state.answers = state.reported && new DocumentAnswers(state.version, answerContextOf(state.file, workspace, config, state.reported, ruleLink));
-          diagnostics = excluded ? [] : [...located.map(({ finding }) => findingToDiagnostic(finding)), ...state.notices.map(noticeToDiagnostic)];
+          diagnostics = excluded ? [] : [...located.map(({ finding }) => findingToDiagnostic(finding, canShowRelatedInformation)), ...state.notices.map(noticeToDiagnostic)];
         }
         void connection.sendDiagnostics({ uri, version: state.version, diagnostics });
         checks.checked(uri, state.version);
@@ -175,6 +176,7 @@ export function startServer(connection: Connection): void {
     workspaceConfig = new WorkspaceConfig(folders, log);
     canPullSettings = params.capabilities.workspace?.configuration === true;
     canRefreshLenses = params.capabilities.workspace?.codeLens?.refreshSupport === true;
+    canShowRelatedInformation = params.capabilities.textDocument?.publishDiagnostics?.relatedInformation === true;
     // Our VS Code client trusts the rule-page command in hovers; other editors get file links.
     commandLinks = (params.initializationOptions as { commandLinks?: unknown } | undefined)?.commandLinks === true;
     editSupport = editSupportOf(params.capabilities);
