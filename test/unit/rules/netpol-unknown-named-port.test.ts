@@ -36,6 +36,24 @@ const workloads = yaml`
             ports: [{name: sql, containerPort: 5432}, {name: gossip, containerPort: 7946, protocol: UDP}]
 `;
 
+const dns = yaml`
+  apiVersion: apps/v1
+  kind: Deployment
+  metadata: {name: dns, namespace: infra}
+  spec:
+    template:
+      metadata:
+        labels: {app: dns}
+      spec:
+        containers:
+          - name: dns
+            image: dns:1
+            ports:
+              - {name: dns, containerPort: 53, protocol: UDP}
+              - {name: dns-tcp, containerPort: 53}
+              - {name: metrics, containerPort: 9153, protocol: ""}
+`;
+
 testRule(netpolUnknownNamedPort, {
   valid: [
     {
@@ -148,6 +166,19 @@ testRule(netpolUnknownNamedPort, {
       `,
       otherFiles: { 'workloads.yaml': workloads },
     },
+    {
+      name: 'protocols with their defaults: absent or empty on a container port and absent on the entry are TCP',
+      code: yaml`
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {name: dns, namespace: infra}
+        spec:
+          podSelector: {matchLabels: {app: dns}}
+          ingress:
+            - ports: [{port: dns, protocol: UDP}, {port: dns-tcp}, {port: metrics}, {port: dns-tcp, protocol: TCP}]
+      `,
+      otherFiles: { 'dns.yaml': dns },
+    },
   ],
   invalid: [
     {
@@ -193,7 +224,7 @@ testRule(netpolUnknownNamedPort, {
           column: 22,
           endLine: 7,
           endColumn: 28,
-          message: 'No selected workload (StatefulSet "db") declares a container port named "gossip" with protocol TCP (only with another protocol): this entry allows no traffic.',
+          message: 'No selected workload (StatefulSet "db") declares a container port named "gossip" with protocol TCP (only with protocol UDP): this entry allows no traffic.',
         },
         { line: 7, column: 38, endLine: 7, endColumn: 43, message: /named "setup" with protocol TCP: / },
       ],
@@ -221,6 +252,69 @@ testRule(netpolUnknownNamedPort, {
       findings: [
         { line: 9, column: 22, endLine: 9, endColumn: 25, message: 'No destination (Deployment "api") declares a container port named "sql" with protocol TCP: this entry allows no traffic.' },
         { line: 14, column: 17, endLine: 14, endColumn: 25, message: /^No destination \(StatefulSet "db"\) declares a container port named "postgres"/ },
+      ],
+    },
+    {
+      name: 'an entry without protocol is TCP: a UDP-only port of that name does not match, nor a TCP one a UDP entry',
+      code: yaml`
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {name: dns, namespace: infra}
+        spec:
+          podSelector: {matchLabels: {app: dns}}
+          ingress:
+            - ports:
+                - port: dns
+                - port: dns-tcp
+                  protocol: UDP
+                - port: metrics
+                  protocol: UDP
+      `,
+      otherFiles: { 'dns.yaml': dns },
+      findings: [
+        {
+          line: 8,
+          column: 17,
+          endLine: 8,
+          endColumn: 20,
+          message: 'No selected workload (Deployment "dns") declares a container port named "dns" with protocol TCP (only with protocol UDP): this entry allows no traffic.',
+        },
+        {
+          line: 9,
+          column: 17,
+          endLine: 9,
+          endColumn: 24,
+          message: 'No selected workload (Deployment "dns") declares a container port named "dns-tcp" with protocol UDP (only with protocol TCP): this entry allows no traffic.',
+        },
+        {
+          line: 11,
+          column: 17,
+          endLine: 11,
+          endColumn: 24,
+          message: 'No selected workload (Deployment "dns") declares a container port named "metrics" with protocol UDP (only with protocol TCP): this entry allows no traffic.',
+        },
+      ],
+    },
+    {
+      name: 'a container port protocol the API server refuses is named as written',
+      code: yaml`
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {name: dns, namespace: infra}
+        spec:
+          podSelector: {matchLabels: {app: dns}}
+          ingress:
+            - ports: [{port: dns-tcp}]
+      `,
+      otherFiles: { 'dns.yaml': dns.replace('{name: dns-tcp, containerPort: 53}', '{name: dns-tcp, containerPort: 53, protocol: tcp}') },
+      findings: [
+        {
+          line: 7,
+          column: 22,
+          endLine: 7,
+          endColumn: 29,
+          message: 'No selected workload (Deployment "dns") declares a container port named "dns-tcp" with protocol TCP (only with protocol tcp): this entry allows no traffic.',
+        },
       ],
     },
   ],

@@ -18,7 +18,8 @@ export const netpolUnknownNamedPort: WorkspaceRule = {
   scope: 'workspace',
   explanation:
     'A named port in a NetworkPolicy rule (`port: http`) is resolved on each destination pod: the container port ' +
-    'with that `name` and the same protocol. A pod that declares no such port is not reachable through that entry, ' +
+    'with that `name` and the same protocol, TCP on either side when `protocol` is absent (so `port: dns` alone does ' +
+    'not match a UDP `dns` port). A pod that declares no such port is not reachable through that entry, ' +
     'silently: a typo or a port renamed in the workload denies the traffic the rule was written for. The ' +
     'destinations of an ingress rule are the pods the policy selects; those of an egress rule are the pods its ' +
     '`to` peers match. The rule reports a named port that none of these destinations declares, when the ' +
@@ -106,16 +107,16 @@ spec:
           for (const [index, entry] of rule.ports.entries()) {
             if (entry.kind !== 'named') continue;
             if (destinations.some((destination) => declaresNamedPort(destination, entry.protocol, entry.name))) continue;
-            const otherProtocol = destinations.some((destination) => containerPortsOfAnyMember(destination).some((declared) => declared.name === entry.name));
+            const others = otherProtocols(destinations, entry.name);
             const path = [...portPath(rule, index), 'port'];
             // A name declared with another protocol suggests a wrong protocol as much as a wrong name.
-            const meant = otherProtocol ? undefined : misspelledPortName(entry.name, declaredNames(destinations, entry.protocol));
+            const meant = others.length > 0 ? undefined : misspelledPortName(entry.name, declaredNames(destinations, entry.protocol));
             yield {
               object,
               range: object.rangeOf(path, 'value'),
               message:
                 `No ${direction === 'Ingress' ? 'selected workload' : 'destination'} (${listNames(destinations.map(workloadName))}) declares a ` +
-                `container port named "${entry.name}" with protocol ${entry.protocol}${otherProtocol ? ' (only with another protocol)' : ''}: this entry allows no traffic.`,
+                `container port named "${entry.name}" with protocol ${entry.protocol}${others.length > 0 ? ` (only with protocol ${listNames(others)})` : ''}: this entry allows no traffic.`,
               ...(meant ? { path, data: { meant } } : {}),
             };
           }
@@ -159,6 +160,15 @@ function hasWorkloads(model: ClusterModel, namespace: string): boolean {
 /** The port names the destinations' containers declare with `protocol`: what a misspelled name may have meant. */
 function declaredNames(destinations: readonly Workload[], protocol: Protocol): string[] {
   return destinations.flatMap((destination) => containerPortsOfAnyMember(destination).flatMap((declared) => (declared.protocol === protocol && declared.name ? [declared.name] : [])));
+}
+
+/**
+ * The protocols the destinations declare a port of that name with, as written: a protocol the API
+ * server refuses (`tcp`) is named as such, which tells the fix.
+ */
+function otherProtocols(destinations: readonly Workload[], name: string): string[] {
+  const protocols = destinations.flatMap((destination) => containerPortsOfAnyMember(destination).flatMap((declared) => (declared.name === name ? [declared.protocol] : [])));
+  return [...new Set(protocols)].sort();
 }
 
 /** Whether the named port resolves on the workload (on any of its objects, when several files define it). */
