@@ -10,14 +10,13 @@ export interface PolicyPort {
 
 /**
  * The container port a Service port forwards to on a workload's pods: `targetPort` when it is a
- * number (a string of digits counts as one), the port of that name and protocol when it is a name,
- * `port` when it is absent. Undefined when the name is not declared: the pods are no endpoints.
+ * number, the port of that name and protocol when it is a name, `port` when it defaulted to it
+ * (see workspace-services). Undefined when the name is not declared: the pods are no endpoints.
  */
 export function targetPortOn(entry: ServicePortEntry, workload: Workload): PolicyPort | undefined {
   const { targetPort, protocol } = entry;
   if (targetPort === undefined) return { protocol, port: entry.port };
   if (typeof targetPort === 'number') return { protocol, port: targetPort };
-  if (/^\d+$/.test(targetPort)) return { protocol, port: Number(targetPort) };
   const declared = servicePortsOf(workload).find((port) => port.name === targetPort && port.protocol === protocol);
   return declared && { protocol, port: declared.port };
 }

@@ -1,6 +1,7 @@
 import { compileLabelSelector } from '../connectivity';
 import { isPlainObject, type KubeObject } from '../manifest/kube-object';
 import type { Workload } from '../model';
+import { isApiProtocol, isPortNumber, portProtocol, serviceTargetOf } from '../model/port-defaults';
 import { couldSelectPodsOf } from '../rules/workspace/pod-selection';
 import { namespaceOfObject, parsedCleanly, workloadsIn } from '../rules/workspace/workspace-objects';
 import { serviceSpecOf, serviceTypeOf } from '../services/service';
@@ -12,7 +13,7 @@ export interface ServicePortEntry {
   port: number;
   protocol: string;
   name?: string;
-  /** As written: a number, a container port name, or undefined (the same number as `port`). */
+  /** A number, a container port name, or undefined when absent, `0` or `""` (the same number as `port`). */
   targetPort?: number | string;
 }
 
@@ -51,15 +52,20 @@ export function serviceKey(namespace: string, name: string): string {
 function portEntriesOf(ports: unknown): ServicePortEntry[] {
   if (!Array.isArray(ports)) return [];
   return ports.flatMap((entry, index) => {
-    if (!isPlainObject(entry) || typeof entry.port !== 'number') return [];
-    const target = entry.targetPort;
+    if (!isPlainObject(entry) || !isPortNumber(entry.port)) return [];
+    // Read as the API server stores it; an entry it refuses (protocol `tcp`, a quoted number as
+    // targetPort) opens nothing.
+    const protocol = portProtocol(entry.protocol);
+    const target = serviceTargetOf(entry);
+    if (!isApiProtocol(protocol) || target.kind === 'invalid') return [];
+    const targetPort = target.kind === 'name' ? target.name : target.defaulted ? undefined : target.port;
     return [
       {
         index,
         port: entry.port,
-        protocol: typeof entry.protocol === 'string' ? entry.protocol : 'TCP',
+        protocol,
         ...(typeof entry.name === 'string' && entry.name !== '' ? { name: entry.name } : {}),
-        ...(typeof target === 'number' || (typeof target === 'string' && target !== '') ? { targetPort: target } : {}),
+        ...(targetPort !== undefined ? { targetPort } : {}),
       },
     ];
   });
