@@ -335,11 +335,12 @@ describe('completionsAt: rule ports', () => {
             ports:
               - port: |
     `);
+    // The entry writes no protocol, so it is TCP: a UDP port needs `protocol`.
     assert.deepEqual(summary(answers), [
-      '53 (UDP 53 on worker)',
+      '53 (UDP 53 on worker, needs protocol: UDP)',
       '8080 (TCP 8080 on api, worker)',
       '9090 (TCP 9090 on api)',
-      'dns (UDP 53 on worker)',
+      'dns (UDP 53 on worker, needs protocol: UDP)',
       'http (TCP 8080 on api, worker)',
       'metrics (TCP 9090 on api)',
     ]);
@@ -354,6 +355,17 @@ describe('completionsAt: rule ports', () => {
         ingress: [{ports: [{protocol: TCP, port: |}]}]
     `);
     assert.deepEqual(summary(flow), ['80 (TCP 80 on web)']);
+
+    // A protocol the API server refuses matches no declared port.
+    const lower = complete(yaml`
+      apiVersion: networking.k8s.io/v1
+      kind: NetworkPolicy
+      metadata: {name: frontend, namespace: shop}
+      spec:
+        podSelector: {matchLabels: {tier: frontend}}
+        ingress: [{ports: [{protocol: tcp, port: |}]}]
+    `);
+    assert.deepEqual(summary(lower), []);
   });
 
   it('offers the peers\' ports for an egress rule, of the protocol the entry names', () => {

@@ -2,6 +2,7 @@ import { compileLabelSelector, matchesLabels } from '../connectivity/label-selec
 import { compileRulePeers, peersMatchWorkload } from '../connectivity/rule-peers';
 import type { ClusterModel, Workload } from '../model/cluster-types';
 import { namespaceOf } from '../model/object-identity';
+import { policyPortProtocol } from '../model/port-defaults';
 import type { CompletionAnswer } from './answer';
 import type { CompletionSite } from './completion-site';
 import { insertionOf } from './label-completions';
@@ -11,7 +12,9 @@ import { cappedList, workloadLabel } from './name-lists';
  * Ports for `ports[k].port` of rule `index` of a NetworkPolicy: the container ports and port names
  * of the rule's destinations, where named ports resolve. For ingress those are the selected pods;
  * for egress the pods the rule's `to` matches. When the entry names its protocol, only ports of
- * that protocol are offered; otherwise each proposal says its protocol (the default is TCP).
+ * that protocol are offered (none for a protocol the API server refuses); otherwise every port is,
+ * each saying its protocol, and those of another protocol than TCP, the entry's default, that the
+ * entry needs `protocol` for them.
  */
 export function portCompletions(model: ClusterModel, site: CompletionSite, direction: 'ingress' | 'egress', index: number, entry: number): CompletionAnswer[] {
   const { object } = site;
@@ -19,28 +22,30 @@ export function portCompletions(model: ClusterModel, site: CompletionSite, direc
   const destinations =
     direction === 'ingress' ? selectedWorkloads(model, namespace, object.get(['spec', 'podSelector'])) : egressPeers(model, namespace, object.get(['spec', 'egress', index, 'to']));
   const written = object.get(['spec', direction, index, 'ports', entry, 'protocol']);
-  const protocol = typeof written === 'string' ? written : undefined;
+  const protocol = written === undefined || written === null ? undefined : written;
 
-  // label ("8080" or "http") → "TCP 8080" → the workloads that declare it.
-  const byLabel = new Map<string, Map<string, string[]>>();
+  // label ("8080" or "http") → "TCP 8080" → its protocol and the workloads that declare it.
+  const byLabel = new Map<string, Map<string, { protocol: string; names: string[] }>>();
   for (const workload of destinations) {
     for (const port of workload.containerPorts) {
-      if (protocol && port.protocol !== protocol) continue;
+      if (protocol !== undefined && port.protocol !== protocol) continue;
       const declared = `${port.protocol} ${port.port}`;
       for (const label of port.name ? [String(port.port), port.name] : [String(port.port)]) {
         let ports = byLabel.get(label);
         if (!ports) byLabel.set(label, (ports = new Map()));
-        const names = ports.get(declared) ?? [];
-        if (!names.includes(workloadLabel(workload, namespace))) names.push(workloadLabel(workload, namespace));
-        ports.set(declared, names);
+        const entry = ports.get(declared) ?? { protocol: port.protocol, names: [] };
+        if (!entry.names.includes(workloadLabel(workload, namespace))) entry.names.push(workloadLabel(workload, namespace));
+        ports.set(declared, entry);
       }
     }
   }
+  // Without `protocol` the entry is TCP: a port of another protocol needs it written.
+  const note = (declaredProtocol: string) => (protocol === undefined && declaredProtocol !== policyPortProtocol(undefined) ? `, needs protocol: ${declaredProtocol}` : '');
   return [...byLabel]
     .map(([label, ports]) => ({
       label,
       kind: 'port' as const,
-      detail: [...ports].map(([declared, names]) => `${declared} on ${cappedList(names)}`).join('; '),
+      detail: [...ports].map(([declared, { protocol: declaredProtocol, names }]) => `${declared} on ${cappedList(names)}${note(declaredProtocol)}`).join('; '),
       ...insertionOf(site, label),
       ...(site.word ? { range: site.word.range } : {}),
     }))
