@@ -123,5 +123,21 @@ testRule(sshPort, {
         { line: 11, column: 45, endLine: 11, endColumn: 62, message: /^Container "bastion" declares SSH port 22/ },
       ],
     },
+    {
+      name: 'an empty protocol is TCP, the default',
+      code: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: toolbox}
+        spec:
+          containers:
+            - name: toolbox
+              ports:
+                - {containerPort: 22, protocol: ""}
+      `,
+      findings: [
+        { line: 8, column: 12, endLine: 8, endColumn: 29, message: 'Container "toolbox" declares SSH port 22, a remote login path around kubectl\'s access control and audit log.' },
+      ],
+    },
   ],
 });

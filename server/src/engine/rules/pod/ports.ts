@@ -1,5 +1,7 @@
 // Port numbers as written in container and Service ports, and what listens on the well-known ones.
 
+import { portProtocol } from '../../model/port-defaults';
+
 /** A port number written as an integer (or an integer string); undefined for names and junk. */
 export function portNumber(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isInteger(value) ? value : undefined;
@@ -7,9 +9,12 @@ export function portNumber(value: unknown): number | undefined {
   return undefined;
 }
 
-/** Whether a port entry's protocol is TCP (the default when `protocol` is absent). */
+/**
+ * Whether a port entry's protocol is TCP: the API server's default when `protocol` is absent or
+ * empty. `tcp` counts too: the API server refuses it, but what the author means to expose is clear.
+ */
 export function isTcp(protocol: unknown): boolean {
-  return protocol === undefined || protocol === null || (typeof protocol === 'string' && protocol.trim().toUpperCase() === 'TCP');
+  return portProtocol(protocol)?.trim().toUpperCase() === 'TCP';
 }
 
 /** What usually listens on each port of the default `sensitivePorts` list. */
