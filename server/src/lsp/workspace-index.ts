@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseManifest, type ManifestFile } from '../engine';
+import { compareApplyOrder } from '../files/apply-order';
 import { collectManifestFiles } from '../files/collect-files';
 
 /** Files larger than this are not indexed from disk (an open document is always checked). */
@@ -81,11 +82,11 @@ export class WorkspaceIndex {
     this.open.delete(uri);
   }
 
-  /** The current files, an open document replacing its file on disk, in a stable (URI) order. */
+  /** The current files, an open document replacing its file on disk, in the order kubectl applies a folder in. */
   files(): ManifestFile[] {
     const byUri = new Map<string, ManifestFile>();
     for (const [uri, { file }] of this.onDisk) byUri.set(uri, file);
     for (const [uri, file] of this.open) byUri.set(uri, file);
-    return [...byUri.keys()].sort().map((uri) => byUri.get(uri)!);
+    return [...byUri.keys()].sort(compareApplyOrder).map((uri) => byUri.get(uri)!);
   }
 }
