@@ -155,7 +155,7 @@ testRule(namespaceNoDefaultDeny, {
           severity: 'warning',
           message:
             'Namespace "shop" has no NetworkPolicy selecting all its pods for ingress or egress: its pods that no other policy selects, ' +
-            'and every workload added later, accept connections from any pod and any address and may connect to any pod and any address, the internet included.',
+            'and every workload added later, accept connections from any pod and any address, and may connect to any pod and any address, the internet included.',
         },
       ],
     },
@@ -202,7 +202,7 @@ testRule(namespaceNoDefaultDeny, {
           endColumn: 12,
           message:
             'Namespace "shop" of StatefulSet "web" and Deployment "db" has no NetworkPolicy selecting all its pods for ingress or egress: its pods that no other policy selects, ' +
-            'and every workload added later, accept connections from any pod and any address and may connect to any pod and any address, the internet included.',
+            'and every workload added later, accept connections from any pod and any address, and may connect to any pod and any address, the internet included.',
         },
       ],
     },

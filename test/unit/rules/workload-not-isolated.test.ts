@@ -149,7 +149,7 @@ testRule(workloadNotIsolated, {
           severity: 'warning',
           message:
             'Deployment "api" is selected by no NetworkPolicy for ingress or egress, although namespace "shop" has ingress and egress policies: ' +
-            'any pod or address may connect to it and it may connect to any pod or address.',
+            'any pod or address may connect to it, and it may connect to any pod or address.',
         },
       ],
     },

@@ -122,7 +122,7 @@ spec:
       if (missing.length === 0) continue;
       // One fact per namespace, whatever the number of its workloads and missing directions.
       const fact = `has no NetworkPolicy selecting all its pods for ${missing.map((direction) => direction.toLowerCase()).join(' or ')}`;
-      const consequence = `its pods that no other policy selects, and every workload added later, ${listNames(missing.map((direction) => CONSEQUENCE[direction]))}`;
+      const consequence = `its pods that no other policy selects, and every workload added later, ${missing.map((direction) => CONSEQUENCE[direction]).join(', and ')}`;
       const severity = missing.includes('Ingress') ? {} : ({ severity: 'info' } as const);
       const namespaceObject = model.namespaces.get(namespace)?.object;
       if (namespaceObject) {

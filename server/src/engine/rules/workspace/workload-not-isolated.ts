@@ -2,7 +2,7 @@ import { DIRECTIONS, type PolicyDirection } from '../../connectivity';
 import { appendDocuments } from '../../fixes/placement';
 import { generatePolicies } from '../../generate';
 import type { WorkspaceRule } from '../rule';
-import { listNames, podLabelsRange, usesHostNetwork, workloadName } from './workspace-objects';
+import { podLabelsRange, usesHostNetwork, workloadName } from './workspace-objects';
 
 export const workloadNotIsolated: WorkspaceRule = {
   id: 'workload-not-isolated',
@@ -107,7 +107,7 @@ spec:
       const directions = missing.map((direction) => direction.toLowerCase());
       const message =
         `${workloadName(workload)} is selected by no NetworkPolicy for ${directions.join(' or ')}, although namespace ` +
-        `"${workload.id.namespace}" has ${directions.join(' and ')} policies: ${listNames(missing.map(consequence))}.`;
+        `"${workload.id.namespace}" has ${directions.join(' and ')} policies: ${missing.map(consequence).join(', and ')}.`;
       // Isolating the egress of a few sensitive workloads only is a common, deliberate pattern.
       const severity = missing.includes('Ingress') ? {} : ({ severity: 'info' } as const);
       // One finding per workload, on the member that defines its pod labels (the first in the input).
