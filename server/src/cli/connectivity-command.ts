@@ -2,20 +2,30 @@ import { analyzeConnectivity, buildClusterModel, listConnections, type Connectio
 import { ExitCode, type CommandIO } from './command-io';
 import { formatConnectionsDot } from './connectivity-dot';
 import { formatConnectionsCsv, formatConnectionsJson, formatConnectionsMarkdown, formatConnectionsText, type ConnectivityFormat } from './connectivity-report';
-import { readManifests } from './read-manifests';
+import type { LoadedConfig } from './load-config';
+import { exclusionOf, readManifests } from './read-manifests';
+import { failsStrict } from './strict';
+
+export interface ConnectivityOptions {
+  format: ConnectivityFormat;
+  /** Exit status 2 when some file was skipped as a template or as too large. */
+  strict: boolean;
+}
 
 /**
  * `kube-netsec connectivity [PATH...]`: every connection the NetworkPolicies of the manifests allow
- * (docs: ../shared/notes/connectivity-semantics.md). Folders are searched for *.yaml, *.yml and
- * *.json; "-" reads one manifest from standard input. Content that cannot be used is skipped with a
- * warning on standard error, never fatal. Exit status 0, or 2 when a path cannot be read.
+ * (docs: ../shared/notes/connectivity-semantics.md). Files are found as lint finds them (the same
+ * exclusions, the same notes and warnings on stderr); content that cannot be used is skipped, never
+ * fatal. Exit status 0, or 2 when
+ * a path cannot be read (or, with --strict, when a file was skipped).
  */
-export async function runConnectivity(paths: readonly string[], format: ConnectivityFormat, io: CommandIO): Promise<ExitCode> {
-  const { files, ioFailed } = await readManifests(paths, io);
-  const model = buildClusterModel(files);
+export async function runConnectivity(paths: readonly string[], options: ConnectivityOptions, loaded: LoadedConfig, io: CommandIO): Promise<ExitCode> {
+  const { files, skipped, ioFailed } = await readManifests(paths, exclusionOf(loaded), io);
+  const model = buildClusterModel(files, { defaultNamespace: loaded.config.defaultNamespace });
   const connections = listConnections(analyzeConnectivity(model));
-  io.out(formatOutput(format, connections, model.workloads));
-  return ioFailed ? ExitCode.UsageOrIoError : ExitCode.Clean;
+  io.out(formatOutput(options.format, connections, model.workloads));
+  if (ioFailed) return ExitCode.UsageOrIoError;
+  return options.strict && failsStrict(skipped, io) ? ExitCode.UsageOrIoError : ExitCode.Clean;
 }
 
 function formatOutput(format: ConnectivityFormat, connections: readonly Connection[], workloads: readonly Workload[]): string {

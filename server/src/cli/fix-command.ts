@@ -1,12 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { relative, resolve, sep } from 'node:path';
 import { findRule, parseManifest, type Finding, type ManifestFile } from '../engine';
-import { isExcluded } from '../engine/config/exclude';
-import { collectManifestFiles, describeFsError } from '../files/collect-files';
+import { describeFsError } from '../files/collect-files';
 import { ExitCode, type CommandIO } from './command-io';
 import { planFixPass, type FixPass } from './fix-pass';
 import type { LoadedConfig } from './load-config';
 import { ManifestTexts } from './manifest-texts';
+import { exclusionOf, manifestPaths, type Exclusion } from './read-manifests';
 import { unifiedDiff } from './unified-diff';
 import { writeChanges } from './write-changes';
 
@@ -41,13 +40,14 @@ export class FixUsageError extends Error {}
  * `kube-netsec fix [PATH...]`: fixes the files in place (or shows the diff), then reports on
  * standard error how many findings were fixed and how many are left.
  */
-export async function runFix(paths: readonly string[], options: FixOptions, { config, baseDir }: LoadedConfig, io: CommandIO): Promise<ExitCode> {
+export async function runFix(paths: readonly string[], options: FixOptions, loaded: LoadedConfig, io: CommandIO): Promise<ExitCode> {
+  const { config } = loaded;
   for (const rule of options.rules) {
     if (rule.includes('=')) throw new FixUsageError(`--rule takes a rule id for fix (got "${rule}"); severities are set by the configuration file`);
     if (!findRule(rule)) throw new FixUsageError(`--rule: "${rule}" is not a kube-netsec rule (see kube-netsec rules)`);
   }
   if (paths.includes('-')) io.error('kube-netsec: fix does not read standard input: "-" is skipped.');
-  const texts = await readManifests(paths.filter((path) => path !== '-'), baseDir, config.exclude, io);
+  const texts = await readTexts(paths.filter((path) => path !== '-'), exclusionOf(loaded), io);
   if (!texts) return ExitCode.UsageOrIoError;
 
   const selected = new Set(options.rules);
@@ -95,18 +95,8 @@ function summary(dryRun: boolean, fixed: number, files: number, left: number, st
 }
 
 /** The files under `paths` as lint finds them; undefined, after reporting, when one cannot be read. */
-async function readManifests(paths: readonly string[], baseDir: string, exclude: readonly string[], io: CommandIO): Promise<ManifestTexts | undefined> {
-  const collected = await collectManifestFiles(paths);
-  const explicit = new Set(paths.map((path) => resolve(path)));
-  const seen = new Set<string>();
-  // A file reached twice (named and in a folder) is one file: fixed once, written once.
-  const files = collected.files.filter((file) => {
-    const absolute = resolve(file);
-    if (seen.has(absolute)) return false;
-    seen.add(absolute);
-    return explicit.has(absolute) || !isExcluded(relative(baseDir, absolute).split(sep).join('/'), exclude);
-  });
-  const errors = [...collected.errors];
+async function readTexts(paths: readonly string[], exclusion: Exclusion, io: CommandIO): Promise<ManifestTexts | undefined> {
+  const { files, errors } = await manifestPaths(paths, exclusion);
   const texts = new ManifestTexts();
   for (const file of files) {
     try {

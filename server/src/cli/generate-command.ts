@@ -5,7 +5,8 @@ import { buildWorkspace, type ManifestFile } from '../engine';
 import { generatePolicies, generatedYaml, type GeneratedPolicy } from '../engine/generate';
 import { describeFsError } from '../files/collect-files';
 import { ExitCode, type CommandIO } from './command-io';
-import { readManifests } from './read-manifests';
+import { loadConfig, type LoadedConfig } from './load-config';
+import { exclusionOf, readManifests } from './read-manifests';
 
 export const GENERATE_USAGE = `Usage: kube-netsec generate [PATH...] [options]
 
@@ -14,11 +15,13 @@ namespace, and for each workload an ingress policy admitting the clients inferre
 manifests (workloads that name its Services, the Ingress controller or Gateway for routed
 Services) and an egress policy to the Services it names and to the cluster DNS. Each rule carries
 a comment saying what it was inferred from. PATH works as for lint (default: the current folder;
-- reads standard input). System namespaces (kube-system...) are left out unless --namespace names one.
+- reads standard input; the configuration's exclusions apply). System namespaces (kube-system...)
+are left out unless --namespace names one.
 
 Options:
   --namespace NS      Only the workloads of namespace NS.
   --output DIR        Write one file per namespace, DIR/<namespace>.yaml, instead of printing.
+  --config FILE       Configuration file (default: .kube-netsec.yaml in the current folder, if any).
   -h, --help          Show this help.
 
 Exit status: 0 policies generated (or no workload found), 2 usage or I/O error.`;
@@ -27,7 +30,7 @@ Exit status: 0 policies generated (or no workload found), 2 usage or I/O error.`
 export async function runGenerateCommand(args: readonly string[], io: CommandIO): Promise<ExitCode> {
   let parsed;
   try {
-    parsed = parseArgs({ args: [...args], options: { namespace: { type: 'string' }, output: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } }, allowPositionals: true });
+    parsed = parseArgs({ args: [...args], options: { namespace: { type: 'string' }, output: { type: 'string' }, config: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } }, allowPositionals: true });
   } catch (error) {
     return usageError((error as Error).message, io);
   }
@@ -38,7 +41,8 @@ export async function runGenerateCommand(args: readonly string[], io: CommandIO)
   }
   if (values.namespace === '') return usageError('--namespace needs a namespace name', io);
   if (values.output === '') return usageError('--output needs a folder', io);
-  return runGenerate(positionals.length > 0 ? positionals : ['.'], { namespace: values.namespace, output: values.output }, io);
+  const config = await loadConfig(values.config, []);
+  return runGenerate(positionals.length > 0 ? positionals : ['.'], { namespace: values.namespace, output: values.output }, config, io);
 }
 
 export interface GenerateCommandOptions {
@@ -51,10 +55,10 @@ export interface GenerateCommandOptions {
  * Content that cannot be used is skipped with a warning on standard error; what the inference could
  * not conclude is said there too, as notes.
  */
-export async function runGenerate(paths: readonly string[], options: GenerateCommandOptions, io: CommandIO): Promise<ExitCode> {
-  const files = await readAll(paths, io);
+export async function runGenerate(paths: readonly string[], options: GenerateCommandOptions, loaded: LoadedConfig, io: CommandIO): Promise<ExitCode> {
+  const files = await readAll(paths, loaded, io);
   if (!files) return ExitCode.UsageOrIoError;
-  const workspace = buildWorkspace(files);
+  const workspace = buildWorkspace(files, { defaultNamespace: loaded.config.defaultNamespace });
   if (options.namespace !== undefined && !workspace.model.workloads.some((workload) => workload.id.namespace === options.namespace)) {
     io.error(`kube-netsec: no workload of namespace "${options.namespace}" in the manifests`);
     return ExitCode.UsageOrIoError;
@@ -90,8 +94,8 @@ async function writeByNamespace(folder: string, policies: readonly GeneratedPoli
 }
 
 /** The manifests under `paths`, or undefined when one cannot be read (said on stderr). */
-async function readAll(paths: readonly string[], io: CommandIO): Promise<ManifestFile[] | undefined> {
-  const { files, ioFailed } = await readManifests(paths, io);
+async function readAll(paths: readonly string[], loaded: LoadedConfig, io: CommandIO): Promise<ManifestFile[] | undefined> {
+  const { files, ioFailed } = await readManifests(paths, exclusionOf(loaded), io);
   return ioFailed ? undefined : files;
 }
 

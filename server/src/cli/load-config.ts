@@ -8,6 +8,8 @@ export interface LoadedConfig {
   config: LintConfig;
   /** The folder exclude patterns are relative to: the configuration file's, or the current one. */
   baseDir: string;
+  /** The configuration file read (absolute), if any. */
+  file?: string;
 }
 
 /** A problem that stops the command: exit status 2. */
@@ -28,7 +30,8 @@ export async function loadConfig(configPath: string | undefined, ruleOverrides: 
     }
   }
   const fromFile = text === undefined ? {} : readConfigText(configPath ?? CONFIG_FILE_NAME, text);
-  return { config: mergeConfigs(fromFile, { rules: parseRuleOverrides(ruleOverrides) }), baseDir: text === undefined ? process.cwd() : dirname(path) };
+  const config = mergeConfigs(fromFile, { rules: parseRuleOverrides(ruleOverrides) });
+  return text === undefined ? { config, baseDir: process.cwd() } : { config, baseDir: dirname(path), file: path };
 }
 
 function readConfigText(displayPath: string, text: string): Partial<LintConfig> {

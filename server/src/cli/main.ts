@@ -14,10 +14,11 @@ const USAGE = `Usage: kube-netsec <command> [options]
 
 Commands:
   lint [PATH...]      Check Kubernetes manifests (files, folders, or - for standard input)
-                      for insecure networking. Folders are searched for *.yaml, *.yml, *.json.
+                      for insecure networking. Folders are searched for *.yaml, *.yml, *.json;
+                      files found there that the configuration excludes are not read.
   connectivity [PATH...]
                       List every connection the NetworkPolicies allow between workloads
-                      and with external addresses (same PATH rules as lint).
+                      and with external addresses (same PATH rules and configuration as lint).
   fix [PATH...]       Apply the preferred safe fix of each finding in place (same PATH rules
                       as lint); --dry-run prints a unified diff instead. See fix --help.
   generate [PATH...] [--namespace NS] [--output DIR]
@@ -29,15 +30,21 @@ Commands:
 Options:
   --format FORMAT     Output format (default: text): text or json for lint and rules;
                       text, json, csv, md or dot for connectivity.
-  --config FILE       Configuration file (default: .kube-netsec.yaml in the current folder, if any).
+  --config FILE       Configuration file (default: .kube-netsec.yaml in the current folder, if any),
+                      for lint, connectivity, fix and generate.
   --rule RULE=LEVEL   Override a rule's severity: off, hint, info, warning or error (repeatable).
                       For fix, --rule RULE limits fixing to that rule (repeatable).
+  --strict            For lint and connectivity: exit with status 2 when a file, or some
+                      documents of it, was skipped as a Helm/Go template or as too large
+                      (after printing the report as usual).
   -h, --help          Show this help.
   -v, --version       Show the version.
 
-Exit status of lint: 0 no findings, 1 findings, 2 usage or I/O error.
+Exit status of lint: 0 no findings, 1 findings, 2 usage or I/O error (or, with --strict,
+  a file skipped as a template or as too large).
 Exit status of fix: 0 nothing left to fix, 1 findings with a safe fix remain, 2 usage or I/O error.
-Exit status of connectivity: 0 (also when nothing is allowed), 2 usage or I/O error.
+Exit status of connectivity: 0 (also when nothing is allowed), 2 usage or I/O error (or, with
+  --strict, a file skipped as a template or as too large).
 Exit status of generate: 0, 2 usage or I/O error.`;
 
 class UsageError extends Error {}
@@ -70,12 +77,12 @@ async function dispatch(argv: readonly string[], io: CommandIO): Promise<ExitCod
     case 'lint': {
       const { values, positionals } = parseArgs({
         args: rest,
-        options: { format: { type: 'string', default: 'text' }, config: { type: 'string' }, rule: { type: 'string', multiple: true, default: [] } },
+        options: { format: { type: 'string', default: 'text' }, config: { type: 'string' }, rule: { type: 'string', multiple: true, default: [] }, strict: { type: 'boolean', default: false } },
         allowPositionals: true,
       });
       const format = formatOption(values.format, ['text', 'json']);
       const config = await loadConfig(values.config, values.rule ?? []);
-      return runLint(positionals.length > 0 ? positionals : ['.'], format, config, io);
+      return runLint(positionals.length > 0 ? positionals : ['.'], { format, strict: values.strict ?? false }, config, io);
     }
     case 'fix': {
       const { values, positionals } = parseArgs({
@@ -93,8 +100,14 @@ async function dispatch(argv: readonly string[], io: CommandIO): Promise<ExitCod
     case 'generate':
       return runGenerateCommand(rest, io);
     case 'connectivity': {
-      const { values, positionals } = parseArgs({ args: rest, options: { format: { type: 'string', default: 'text' } }, allowPositionals: true });
-      return runConnectivity(positionals.length > 0 ? positionals : ['.'], formatOption(values.format, CONNECTIVITY_FORMATS), io);
+      const { values, positionals } = parseArgs({
+        args: rest,
+        options: { format: { type: 'string', default: 'text' }, config: { type: 'string' }, strict: { type: 'boolean', default: false } },
+        allowPositionals: true,
+      });
+      const format = formatOption(values.format, CONNECTIVITY_FORMATS);
+      const config = await loadConfig(values.config, []);
+      return runConnectivity(positionals.length > 0 ? positionals : ['.'], { format, strict: values.strict ?? false }, config, io);
     }
     case 'rules': {
       const { values } = parseArgs({ args: rest, options: { format: { type: 'string', default: 'text' } } });

@@ -2,6 +2,29 @@ import type { ManifestFile } from '../engine';
 import type { ManifestDocument } from '../engine/manifest/document';
 import { isPlainObject } from '../engine/manifest/kube-object';
 
+/** Why a file, or some of its documents, was not checked at all: nothing of it reaches the rules. */
+export type SkipReason = 'helm-template' | 'file-too-large';
+
+/** A file skipped as a Helm/Go template (in whole or in part) or as too large. */
+export interface SkippedFile {
+  file: string;
+  reason: SkipReason;
+  /** How many documents were skipped; null for a file too large to be split into documents. */
+  documents: number | null;
+  /** Whether nothing of the file was checked (false: some documents were). */
+  whole: boolean;
+}
+
+/** Whether, and how, `file` was skipped; undefined for a file that was checked. */
+export function skippedFileOf(file: ManifestFile): SkippedFile | undefined {
+  if (file.tooLarge) return { file: file.uri, reason: 'file-too-large', documents: null, whole: true };
+  const notice = file.templateNotice;
+  if (!notice) return undefined;
+  // Empty documents (a leading `---`, comments) hold nothing to check, so they do not make a file checked.
+  const whole = file.documents.every((document) => document.parsed.isTemplate || isEmptyDocument(document));
+  return { file: file.uri, reason: 'helm-template', documents: notice.documentCount, whole };
+}
+
 /** Why a document of a file contributes nothing to the analysis, where the user can act on it. */
 export interface SkippedDocument {
   line: number;
@@ -39,5 +62,13 @@ function at(document: ManifestDocument, offset: number, reason: string): Skipped
 
 // An empty document, or a map with a `kind` (an empty List, say): nothing to warn about.
 function isEmptyOrKubernetes(value: unknown): boolean {
-  return value === null || value === undefined || (isPlainObject(value) && typeof value.kind === 'string');
+  return isEmpty(value) || (isPlainObject(value) && typeof value.kind === 'string');
+}
+
+function isEmptyDocument({ parsed }: ManifestDocument): boolean {
+  return parsed.yaml.errors.length === 0 && !parsed.valueError && isEmpty(parsed.value);
+}
+
+function isEmpty(value: unknown): boolean {
+  return value === null || value === undefined;
 }
