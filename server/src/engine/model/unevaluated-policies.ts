@@ -3,7 +3,7 @@ import type { KubeObject } from '../manifest/kube-object';
 /** A network-policy object the connectivity analysis does not evaluate, and the product it belongs to. */
 export interface UnevaluatedPolicy {
   object: KubeObject;
-  /** "Calico", "Cilium", "Antrea", "Kubernetes network policy API", "Kubernetes". */
+  /** "Calico", "Cilium", "Antrea", "Kubernetes network policy API", "GKE", "Kubernetes"... */
   product: string;
 }
 
@@ -11,12 +11,15 @@ export interface UnevaluatedPolicy {
  * Network-policy kinds the connectivity analysis does not evaluate, by API group. They change who
  * can reach whom in a cluster that runs them, so answers that ignore them must say so.
  * `networking.k8s.io/v1` NetworkPolicy is the one kind evaluated (its other versions are not).
+ * Calico's staged policies are left out: they preview a policy's effect and enforce nothing.
  */
 const UNEVALUATED_KINDS: readonly { product: string; groups: readonly string[]; kinds: readonly string[] }[] = [
-  { product: 'Calico', groups: ['projectcalico.org', 'crd.projectcalico.org'], kinds: ['NetworkPolicy', 'GlobalNetworkPolicy', 'StagedNetworkPolicy', 'StagedGlobalNetworkPolicy', 'StagedKubernetesNetworkPolicy'] },
+  { product: 'Calico', groups: ['projectcalico.org', 'crd.projectcalico.org'], kinds: ['NetworkPolicy', 'GlobalNetworkPolicy'] },
   { product: 'Cilium', groups: ['cilium.io'], kinds: ['CiliumNetworkPolicy', 'CiliumClusterwideNetworkPolicy'] },
   { product: 'Antrea', groups: ['crd.antrea.io', 'security.antrea.tanzu.vmware.com'], kinds: ['NetworkPolicy', 'ClusterNetworkPolicy'] },
   { product: 'Kubernetes network policy API', groups: ['policy.networking.k8s.io'], kinds: ['AdminNetworkPolicy', 'BaselineAdminNetworkPolicy', 'ClusterNetworkPolicy'] },
+  // The FQDN egress policies of GKE Dataplane V2.
+  { product: 'GKE', groups: ['networking.gke.io'], kinds: ['FQDNNetworkPolicy'] },
   { product: 'OVN-Kubernetes', groups: ['k8s.ovn.org'], kinds: ['EgressFirewall'] },
   { product: 'OpenShift', groups: ['network.openshift.io'], kinds: ['EgressNetworkPolicy'] },
 ];

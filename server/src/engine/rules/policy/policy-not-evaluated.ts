@@ -1,0 +1,76 @@
+import { unevaluatedPolicyOf, type UnevaluatedPolicy } from '../../model/unevaluated-policies';
+import type { ObjectRule } from '../rule';
+
+// Products whose kinds name them already (CiliumNetworkPolicy) or need no name (AdminNetworkPolicy).
+const NAMED_BY_KIND = new Set(['Cilium', 'Kubernetes network policy API']);
+
+export const policyNotEvaluated: ObjectRule = {
+  id: 'policy-not-evaluated',
+  title: 'Network policy the connectivity analysis does not evaluate',
+  severity: 'info',
+  category: 'network-policy',
+  scope: 'object',
+  explanation:
+    'kube-netsec evaluates Kubernetes `networking.k8s.io/v1` NetworkPolicies. Policies of network plugins and other ' +
+    'APIs (Calico NetworkPolicy and GlobalNetworkPolicy, CiliumNetworkPolicy and CiliumClusterwideNetworkPolicy, ' +
+    'Antrea NetworkPolicy and ClusterNetworkPolicy, AdminNetworkPolicy and BaselineAdminNetworkPolicy, GKE ' +
+    'FQDNNetworkPolicy, OVN-Kubernetes EgressFirewall, OpenShift EgressNetworkPolicy) also decide who can reach whom ' +
+    'in a cluster that runs them, but the connectivity results and the isolation checks (workload-not-isolated, ' +
+    'namespace-no-default-deny...) ignore them: a workload reported as open may be isolated by such a policy, and ' +
+    'one reported as reachable may be blocked. Calico staged policies are not reported: they preview a policy and ' +
+    'enforce nothing. A NetworkPolicy of another version (`extensions/v1beta1`, removed in Kubernetes 1.16) is ' +
+    'refused by the API server: netpol-invalid reports it, with the fix.',
+  remediation:
+    "Check what these policies allow with the plugin's own tools (`calicoctl`, `cilium policy`, `antctl`...), since " +
+    'the results shown here do not include them. When a Kubernetes NetworkPolicy can say the same (pods, namespaces, ' +
+    'CIDRs and ports; no layer 7, FQDN, deny or priority rules), write it as one: it works with any network plugin ' +
+    'and the analysis evaluates it.',
+  references: [
+    'https://kubernetes.io/docs/concepts/services-networking/network-policies/',
+    'https://network-policy-api.sigs.k8s.io/',
+    'https://docs.tigera.io/calico/latest/reference/resources/networkpolicy',
+    'https://docs.cilium.io/en/stable/security/policy/',
+  ],
+  examples: {
+    insecure: `apiVersion: cilium.io/v2
+kind: CiliumNetworkPolicy
+metadata:
+  name: api-ingress
+  namespace: shop
+spec:
+  endpointSelector:
+    matchLabels: {app: api}
+  ingress:
+    - fromEndpoints:
+        - matchLabels: {app: web}
+`,
+    fixed: `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: api-ingress
+  namespace: shop
+spec:
+  podSelector:
+    matchLabels: {app: api}
+  ingress:
+    - from:
+        - podSelector:
+            matchLabels: {app: web}
+`,
+  },
+  *check(object) {
+    const policy = unevaluatedPolicyOf(object);
+    // Other versions of the Kubernetes NetworkPolicy are refused by the API server: netpol-invalid's.
+    if (!policy || policy.product === 'Kubernetes') return;
+    yield {
+      message: `${describe(policy)} is not evaluated: connectivity results and the isolation checks (workload-not-isolated, namespace-no-default-deny...) ignore this policy.`,
+      range: object.rangeOf(['kind']),
+    };
+  },
+};
+
+/** `Calico NetworkPolicy "allow-web"`, `CiliumNetworkPolicy "allow-web"`: the product when the kind does not name it. */
+function describe({ object, product }: UnevaluatedPolicy): string {
+  const kind = NAMED_BY_KIND.has(product) ? object.kind : `${product} ${object.kind}`;
+  return object.name ? `${kind} "${object.name}"` : `This ${kind}`;
+}
