@@ -6,3 +6,6 @@ export type { ClusterModel, ContainerPort, NamespaceInfo, NetworkPolicyInfo, Wor
 export { NAMESPACE_NAME_LABEL } from './namespaces';
 export { effectiveObjects, identityOf, type DuplicateGroup, type EffectiveObjects } from './effective-objects';
 export { unevaluatedPolicies, unevaluatedPolicyOf, type UnevaluatedPolicy } from './unevaluated-policies';
+export { POD_CREATING_KINDS, podCreatingKindOf, type PodCreatingKind } from './pod-creating-kinds';
+export { mayCreateUnknownPods } from './possible-pod-creators';
+export { isOperatedWorkload, operatedPodsOf, type OperatedPods, type OperatedWorkload } from './operated-workloads';

@@ -1,6 +1,6 @@
 import { matchesLabels, type LabelSelector } from '../../connectivity';
 import type { ContainerPort, Workload } from '../../model';
-import { containerPortsOf } from '../../model';
+import { containerPortsOf, isOperatedWorkload } from '../../model';
 import { labelsOf } from '../../model';
 
 // Lenient readings of a workload for the rules that report "matches nothing" or "declares nothing":
@@ -25,17 +25,30 @@ const CONTROLLER_LABELS: Readonly<Record<string, readonly string[]>> = {
 /**
  * Whether a selector could match the running pods of a workload: it matches the pod labels of one
  * of its objects, or would once the requirements on labels its controller adds are set aside
- * (their values are only known at run time).
+ * (their values are only known at run time). An operated workload (pods an operator creates from
+ * a custom resource) has its pod labels in one set, with the run-time ones its table entry names.
  */
 export function couldSelectPodsOf(selector: LabelSelector, workload: Workload): boolean {
   if (matchesLabels(selector, workload.podLabels)) return true;
   if (selector.kind !== 'requirements') return false;
+  if (isOperatedWorkload(workload)) {
+    const requirements = selector.requirements.filter((requirement) => !workload.runtimeLabels.includes(requirement.key));
+    return matchesLabels({ kind: 'requirements', requirements }, workload.podLabels);
+  }
   return workload.members.some((member) => {
     const labels = labelsOf(member.object.get([...member.template, 'metadata', 'labels']));
     const added = member.role === 'controller' ? (CONTROLLER_LABELS[member.object.kind] ?? []) : [];
     const requirements = selector.requirements.filter((requirement) => !added.includes(requirement.key));
     return matchesLabels({ kind: 'requirements', requirements }, labels);
   });
+}
+
+/**
+ * Whether the ports a workload's objects declare are all its pods declare: not so for pods an
+ * operator creates with containers of its own (Prometheus' "web" port is in no manifest).
+ */
+export function declaresAllPodPorts(workload: Workload): boolean {
+  return !isOperatedWorkload(workload) || workload.portsKnown;
 }
 
 /** The ports the containers of any object of the workload declare (`spec.containers[*].ports`). */
