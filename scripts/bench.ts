@@ -3,10 +3,15 @@
 // full kube-netsec check without cache (opening a file), and a re-check after a one-character
 // edit with the chunk cache (a keystroke). Then, on the whole corpus as one workspace: parsing every
 // file (the floor of a workspace index) against building the cluster model, listing every allowed
-// connection, running every rule, and handling one keystroke with the cross-file rules.
+// connection, running every rule, and handling one keystroke with the cross-file rules. Last, the
+// precision report: the findings per rule and per file over the corpus, each project linted as its
+// own workspace, against scripts/precision-baseline.json (`npm run bench -- --update-precision`
+// rewrites the baseline, and runs that report alone).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { parseAllDocuments } from 'yaml';
+import { precisionReport } from './precision-report';
 import { analyzeConnectivity, buildClusterModel, buildWorkspace, ChunkCache, completionsAt, DEFAULT_CONFIG, fileFindings, fixAllOfFile, FixChecker, fixesOf, hoverAt, lensesOf, lintManifest, lintWorkspace, lintWorkspaceLocated, listConnections, parseManifest, reportableFindings, workspaceFindings, type AnswerContext, type Position } from '../server/src/engine';
 
 const CORPUS_FILE = resolve(__dirname, '../../shared/corpus/argo-cd/manifests/install.yaml');
@@ -34,8 +39,18 @@ function median(runs: number, work: () => void): number {
   return times[Math.floor(times.length / 2)];
 }
 
-for (const { name, text } of samples()) measure(name, text);
-measureWorkspace();
+const CORPUS = resolve(__dirname, '../../shared/corpus');
+const PRECISION_BASELINE = resolve(__dirname, 'precision-baseline.json');
+const updatePrecision = parseArgs({ options: { 'update-precision': { type: 'boolean', default: false } } }).values['update-precision'] === true;
+
+if (!updatePrecision) {
+  for (const { name, text } of samples()) measure(name, text);
+  measureWorkspace();
+}
+precisionReport(CORPUS, PRECISION_BASELINE, updatePrecision).catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
 
 function measure(name: string, text: string): void {
   const documents = text.split(/^---/m).length;
