@@ -266,6 +266,84 @@ testFixes(netpolInvalidCidr, [
     notOffered: ['Change to 10.0.0.0/8'],
   },
   {
+    name: 'an except apart from its cidr, or of the other family, excluded nothing of it: removing it is offered, not preferred',
+    code: yaml`
+      apiVersion: networking.k8s.io/v1
+      kind: NetworkPolicy
+      metadata: {name: office}
+      spec:
+        podSelector: {}
+        ingress:
+          - from:
+              - ipBlock:
+                  cidr: 192.168.1.0/24
+                  except:
+                    - 192.168.2.0/24 # the printers
+                    - 192.168.1.128/25
+    `,
+    fixes: [
+      {
+        title: 'Remove this except entry',
+        preferred: false,
+        output: yaml`
+          apiVersion: networking.k8s.io/v1
+          kind: NetworkPolicy
+          metadata: {name: office}
+          spec:
+            podSelector: {}
+            ingress:
+              - from:
+                  - ipBlock:
+                      cidr: 192.168.1.0/24
+                      except:
+                        - 192.168.1.128/25
+        `,
+      },
+    ],
+  },
+  {
+    name: 'the only except, of the other family: the except list goes with it',
+    code: yaml`
+      apiVersion: networking.k8s.io/v1
+      kind: NetworkPolicy
+      metadata: {name: office}
+      spec:
+        podSelector: {}
+        ingress:
+          - from:
+              - ipBlock: {cidr: 192.168.1.0/24, except: ["fd00::/8"]}
+    `,
+    fixes: [
+      {
+        title: 'Remove this except entry',
+        output: yaml`
+          apiVersion: networking.k8s.io/v1
+          kind: NetworkPolicy
+          metadata: {name: office}
+          spec:
+            podSelector: {}
+            ingress:
+              - from:
+                  - ipBlock: {cidr: 192.168.1.0/24}
+        `,
+      },
+    ],
+  },
+  {
+    name: 'an except equal to its cidr excluded all of it: removing it would open the block, so nothing is offered',
+    code: yaml`
+      apiVersion: networking.k8s.io/v1
+      kind: NetworkPolicy
+      metadata: {name: office}
+      spec:
+        podSelector: {}
+        ingress:
+          - from:
+              - ipBlock: {cidr: 192.168.1.0/24, except: [192.168.1.0/24]}
+    `,
+    fixes: [],
+  },
+  {
     name: 'a cidr through an alias or a merge key is shared text: only the anchored text itself is edited',
     code: yaml`
       apiVersion: networking.k8s.io/v1

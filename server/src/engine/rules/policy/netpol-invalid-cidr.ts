@@ -23,7 +23,8 @@ export const netpolInvalidCidr: ObjectRule = {
     'checks the texts; netpol-invalid reports a missing `cidr` or a value that is not text.',
   remediation:
     'Write the network address of the block (`10.0.0.0/8`), or `/32` (`/128` for IPv6) for a single host, without ' +
-    'leading zeros or spaces, and keep every `except` entry a smaller block inside its `cidr`, of the same family.',
+    'leading zeros or spaces, and keep every `except` entry a smaller block inside its `cidr`, of the same family. ' +
+    'An entry outside its `cidr` excluded nothing of it: remove it, unless the `cidr` is the mistake.',
   references: [
     'https://kubernetes.io/docs/reference/kubernetes-api/policy-resources/network-policy-v1/#NetworkPolicySpec',
     'https://github.com/kubernetes/enhancements/tree/master/keps/sig-network/4858-ip-cidr-validation',
@@ -66,6 +67,8 @@ spec:
   },
   *fixes(input) {
     const { path, data } = input.report;
+    // Not preferred: the `cidr` may be the mistake rather than the entry.
+    if (path && data?.remove === true) yield* objectFix(input, 'Remove this except entry', (editor) => editor.remove(path), { reveals: RULES_ON_POLICY_CONTENTS });
     if (!path || typeof data?.network !== 'string') return;
     const { network, host } = data;
     // What other rules say of the block, quoting the new text, is revealed: the fix allows nothing
@@ -91,10 +94,13 @@ function* blockProblems(object: KubeObject, block: IpBlockPeer): Generator<Repor
     const what = '`except` entry';
     const syntax = syntaxProblem(what, text);
     const containment = syntax ? undefined : cidr ? containmentProblem(text, cidr) : undefined;
-    const problem = syntax ?? containment ?? hostBitsProblem(what, text);
+    const problem = syntax ?? containment?.message ?? hostBitsProblem(what, text);
     const path = [...block.path, 'except', index];
-    // An entry outside its cidr has no repair: which of the two is wrong is not known.
-    if (problem) yield { message: problem, range: object.rangeOf(path, 'value'), ...(containment ? {} : repairOf(path, text, 'except')) };
+    // An entry outside its cidr has no repair, only removal: it excluded nothing of the cidr, so the
+    // policy then means what it read as. An entry equal to its cidr excluded all of it: removing it
+    // would open the whole block.
+    const fix = containment ? (containment.removable ? { path, data: { remove: true } } : {}) : repairOf(path, text, 'except');
+    if (problem) yield { message: problem, range: object.rangeOf(path, 'value'), ...fix };
   }
 }
 
@@ -139,17 +145,22 @@ function hostBitsProblem(what: string, text: string): string | undefined {
   return undefined;
 }
 
-/** The API server's check: an `except` entry must be a strict subset of its `cidr`. */
-function containmentProblem(text: string, cidr: Cidr): string | undefined {
+/**
+ * The API server's check: an `except` entry must be a strict subset of its `cidr`. `removable` when
+ * the entry lies outside the cidr, so that it excluded nothing of it.
+ */
+function containmentProblem(text: string, cidr: Cidr): { message: string; removable: boolean } | undefined {
   const except = parseCidr(text);
   if (!except) return undefined;
   const shown = `\`except\` entry \`${text}\``;
   if (except.kind !== cidr.kind) {
-    return `${shown} is ${familyName(except)} but \`cidr\` ${cidr.text} is ${familyName(cidr)}, so it is not inside it and the API server rejects the policy.`;
+    return { message: `${shown} is ${familyName(except)} but \`cidr\` ${cidr.text} is ${familyName(cidr)}, so it is not inside it and the API server rejects the policy.`, removable: true };
   }
-  if (sameBlock(except, cidr)) return `${shown} is the whole \`cidr\`: an except must be strictly smaller, so the API server rejects the policy.`;
-  if (!cidrWithin(except, cidr)) return `${shown} is not inside \`cidr\` ${cidr.text}, so the API server rejects the policy.`;
-  return undefined;
+  if (sameBlock(except, cidr)) return { message: `${shown} is the whole \`cidr\`: an except must be strictly smaller, so the API server rejects the policy.`, removable: false };
+  if (cidrWithin(except, cidr)) return undefined;
+  // A wider block that contains the cidr excluded all of it, as an equal one does.
+  const removable = !cidrWithin(cidr, except);
+  return { message: `${shown} is not inside \`cidr\` ${cidr.text}, so the API server rejects the policy.`, removable };
 }
 
 function familyName(cidr: Cidr): string {
