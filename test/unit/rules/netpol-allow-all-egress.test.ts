@@ -100,7 +100,7 @@ testRule(netpolAllowAllEgress, {
       ],
     },
     {
-      name: 'DNS rule without `to`: every resolver on the internet, but not the metadata service',
+      name: 'DNS rule without `to`: DNS to any resolver, an info finding',
       code: yaml`
         apiVersion: networking.k8s.io/v1
         kind: NetworkPolicy
@@ -121,8 +121,35 @@ testRule(netpolAllowAllEgress, {
           column: 7,
           endLine: 8,
           endColumn: 12,
-          message: 'This egress rule has no `to`, so it allows every destination: all pods in all namespaces and any external address (UDP 53, TCP 53).',
+          severity: 'info',
+          message:
+            'This egress rule has no `to`, so it allows DNS (port 53) to any destination: any resolver on the internet as well as the cluster DNS, and DNS queries to any server can carry data out of the cluster (UDP 53, TCP 53).',
         },
+      ],
+    },
+    {
+      name: 'DNS with `to: []` (TCP by default), and port 53 with another port: every destination, a warning',
+      code: yaml`
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {name: dns}
+        spec:
+          podSelector: {}
+          policyTypes: [Egress]
+          egress:
+            - to: []
+              ports: [{port: 53}]
+            - ports:
+                - {port: 53, protocol: UDP}
+                - {port: 5353, protocol: UDP}
+            - ports: [{port: 53, protocol: SCTP}]
+            - ports: [{port: 53, endPort: 54, protocol: UDP}]
+      `,
+      findings: [
+        { line: 8, column: 7, endLine: 8, endColumn: 13, severity: 'info', message: /^`to: \[\]` is empty, so this rule allows DNS \(port 53\) to any destination: .*\(TCP 53\)\.$/ },
+        { line: 10, column: 7, endLine: 10, endColumn: 12, severity: 'warning', message: 'This egress rule has no `to`, so it allows every destination: all pods in all namespaces and any external address (UDP 53, UDP 5353).' },
+        { line: 13, column: 7, endLine: 13, endColumn: 12, severity: 'warning', message: /allows every destination: .*\(SCTP 53\)\.$/ },
+        { line: 14, column: 7, endLine: 14, endColumn: 12, severity: 'warning', message: /allows every destination: .*\(UDP 53-54\)\.$/ },
       ],
     },
     {

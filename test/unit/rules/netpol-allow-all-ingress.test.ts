@@ -129,5 +129,27 @@ testRule(netpolAllowAllIngress, {
       `,
       findings: [{ line: 6, column: 7, endLine: 6, endColumn: 11, message: /has no `from`/ }],
     },
+    {
+      name: 'a DNS server open on port 53 admits every source: the egress rule\'s DNS wording does not apply to ingress',
+      code: yaml`
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {name: resolver}
+        spec:
+          podSelector: {matchLabels: {app: dns}}
+          ingress:
+            - ports: [{port: 53, protocol: UDP}, {port: 53, protocol: TCP}]
+      `,
+      findings: [
+        {
+          line: 7,
+          column: 7,
+          endLine: 7,
+          endColumn: 12,
+          severity: 'warning',
+          message: 'This ingress rule has no `from`, so it admits every source: all pods in all namespaces and any external address (UDP 53, TCP 53).',
+        },
+      ],
+    },
   ],
 });

@@ -14,17 +14,22 @@ export const netpolAllowAllEgress: ObjectRule = {
     'external address and the cloud metadata service (169.254.169.254), which hands out the node\'s cloud ' +
     "credentials. A policy that looks like egress isolation then lets the selected pods connect anywhere on the rule's " +
     'ports, which is how a compromised pod exfiltrates data or moves laterally. The rule only reports policies whose ' +
-    'egress applies (`policyTypes` includes Egress, or egress rules without `policyTypes`); ' +
+    'egress applies (`policyTypes` includes Egress, or egress rules without `policyTypes`). A rule open to every ' +
+    'destination but only on port 53 (UDP or TCP) is the common "allow DNS" rule: it is reported as info, since it ' +
+    'lets pods use any resolver on the internet instead of the cluster DNS, and DNS queries to a server an attacker ' +
+    'runs are a well-known way to carry data out (DNS tunnelling) past egress rules that block everything else; ' +
     'netpol-metadata-egress reports explicit `ipBlock`s that reach the metadata service.',
   remediation:
     'List the allowed destinations in `to`: a `podSelector` for pods of the same namespace, a `namespaceSelector` ' +
     '(with a `podSelector` in the same entry to narrow it) for other namespaces, or an `ipBlock` for external ' +
     'addresses, with `except: [169.254.169.254/32]` when the block contains the metadata address. For DNS, allow ' +
-    'port 53 to the cluster DNS pods only. To deny all egress, use `egress: []` with `policyTypes: [Egress]`.',
+    'port 53 to the cluster DNS pods only (a `namespaceSelector` for kube-system with a `podSelector` for ' +
+    '`k8s-app: kube-dns`). To deny all egress, use `egress: []` with `policyTypes: [Egress]`.',
   references: [
     'https://kubernetes.io/docs/concepts/services-networking/network-policies/#behavior-of-to-and-from-selectors',
     'https://kubernetes.io/docs/concepts/services-networking/network-policies/#allow-all-egress-traffic',
     'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/instancedata-data-retrieval.html',
+    'https://attack.mitre.org/techniques/T1071/004/',
   ],
   examples: {
     insecure: `apiVersion: networking.k8s.io/v1

@@ -1,4 +1,4 @@
-import type { KubeObject } from '../../manifest/kube-object';
+import { isPlainObject, type KubeObject } from '../../manifest/kube-object';
 import { describeRulePorts, PEERS_KEY, rulePortsAllow, type PolicyRule } from '../../policy/network-policy';
 import type { Report } from '../rule';
 
@@ -14,10 +14,13 @@ export function openRuleReport(object: KubeObject, rule: PolicyRule): Report | u
   const key = PEERS_KEY[rule.direction];
   const peers = fields[key];
   const ports = describeRulePorts(fields.ports);
-  const everyone = rule.direction === 'Ingress' ? `admits every source: ${EVERY_PEER}` : `allows every destination: ${everyDestination(rule)}`;
+  const dns = rule.direction === 'Egress' && allowsDnsOnly(fields.ports);
+  const everyone = rule.direction === 'Ingress' ? `admits every source: ${EVERY_PEER}` : dns ? `allows DNS (port 53) to any destination: ${DNS_ANYWHERE}` : `allows every destination: ${everyDestination(rule)}`;
+  // DNS anywhere is the common "allow DNS" rule: milder than all egress, but worth knowing.
+  const severity = dns ? ({ severity: 'info' } as const) : {};
   const kind = rule.direction === 'Ingress' ? 'ingress' : 'egress';
   if (Array.isArray(peers) && peers.length === 0) {
-    return { message: `\`${key}: []\` is empty, so this rule ${everyone} (${ports}).`, range: object.rangeOf([...rule.path, key]) };
+    return { message: `\`${key}: []\` is empty, so this rule ${everyone} (${ports}).`, range: object.rangeOf([...rule.path, key]), ...severity };
   }
   if (peers !== undefined && peers !== null) return undefined;
   const keys = Object.keys(fields);
@@ -28,7 +31,22 @@ export function openRuleReport(object: KubeObject, rule: PolicyRule): Report | u
   return {
     message: `This ${kind} rule has no \`${key}\`, so it ${everyone} (${ports}).`,
     range: object.rangeOf([...rule.path, keys[0]], 'key'),
+    ...severity,
   };
+}
+
+const DNS_ANYWHERE = 'any resolver on the internet as well as the cluster DNS, and DNS queries to any server can carry data out of the cluster';
+
+/** Whether every `ports` entry is port 53 over UDP or TCP: the rule allows DNS and nothing else. */
+function allowsDnsOnly(ports: unknown): boolean {
+  if (!Array.isArray(ports) || ports.length === 0) return false;
+  return ports.every(
+    (entry) =>
+      isPlainObject(entry) &&
+      entry.port === 53 &&
+      (entry.endPort === undefined || entry.endPort === null || entry.endPort === 53) &&
+      (entry.protocol === undefined || entry.protocol === null || entry.protocol === 'UDP' || entry.protocol === 'TCP'),
+  );
 }
 
 // An open egress rule also reaches the cloud metadata service (HTTP on port 80): say so here rather
