@@ -1,5 +1,6 @@
 import { netpolPeerSelectsNothing } from '../../../server/src/engine/rules/workspace/netpol-peer-selects-nothing';
 import { yaml } from '../../support/dedent';
+import * as operators from './operator-fixtures';
 import { testRule } from '../rule-tester';
 
 const shop = yaml`
@@ -156,6 +157,34 @@ testRule(netpolPeerSelectsNothing, {
       `,
       otherFiles: { 'shop.yaml': shop },
     },
+    {
+      name: 'a from peer selecting the pods of a Prometheus object, in another namespace by name',
+      code: yaml`
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {name: web-metrics, namespace: shop}
+        spec:
+          podSelector: {matchLabels: {app: web}}
+          ingress:
+            - from:
+                - namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: monitoring}}
+                  podSelector: {matchLabels: {app.kubernetes.io/name: prometheus, team: observability}}
+      `,
+      otherFiles: { 'web.yaml': operators.webDeployment, 'prometheus.yaml': operators.prometheus, 'grafana.yaml': operators.grafana },
+    },
+    {
+      name: 'a to peer selecting the pods of a Rollout in the same namespace',
+      code: yaml`
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {name: web-egress, namespace: shop}
+        spec:
+          podSelector: {matchLabels: {app: web}}
+          egress:
+            - to: [{podSelector: {matchLabels: {app: checkout, rollouts-pod-template-hash: 5d8f9c7b6}}}]
+      `,
+      otherFiles: { 'web.yaml': operators.webDeployment, 'rollout.yaml': operators.rollout },
+    },
   ],
   invalid: [
     {
@@ -230,6 +259,39 @@ testRule(netpolPeerSelectsNothing, {
                     matchLabels: {app: checkout}
       `}`,
       findings: [{ line: 32, column: 11, endLine: 33, endColumn: 41, message: 'The podSelector matches no workload of namespace "shop" in the workspace: this from entry admits nothing.' }],
+    },
+    {
+      name: 'a from peer that selects nothing next to a Prometheus object; one next to an unknown custom resource in the folder',
+      code: yaml`
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {name: web-ingress, namespace: shop}
+        spec:
+          podSelector: {matchLabels: {app: web}}
+          ingress:
+            - from:
+                - namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: monitoring}}
+                  podSelector: {matchLabels: {prometheus: main}}
+                - podSelector: {matchLabels: {app: redis}}
+      `,
+      otherFiles: { 'web.yaml': operators.webDeployment, 'prometheus.yaml': operators.prometheus, 'grafana.yaml': operators.grafana, 'redis.yaml': operators.redisCluster },
+      findings: [
+        {
+          line: 9,
+          column: 11,
+          endLine: 9,
+          endColumn: 57,
+          message: 'The podSelector matches no workload of namespace "monitoring" in the workspace: this from entry admits nothing.',
+        },
+        {
+          line: 10,
+          column: 11,
+          endLine: 10,
+          endColumn: 51,
+          message:
+            'The podSelector matches no workload of namespace "shop" in the workspace, but it may select pods created by a controller of kind RedisCluster in this folder; if not, this from entry admits nothing.',
+        },
+      ],
     },
   ],
 });

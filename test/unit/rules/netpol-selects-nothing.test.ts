@@ -1,5 +1,6 @@
 import { netpolSelectsNothing } from '../../../server/src/engine/rules/workspace/netpol-selects-nothing';
 import { yaml } from '../../support/dedent';
+import * as operators from './operator-fixtures';
 import { testRule } from '../rule-tester';
 
 const webDeployment = yaml`
@@ -119,6 +120,56 @@ testRule(netpolSelectsNothing, {
           podSelector: {matchLabels: {k8s-app: kube-dns}}
       `,
     },
+    {
+      name: 'the pods the Prometheus operator creates, by a spec.podMetadata label',
+      code: yaml`
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {name: prometheus, namespace: monitoring}
+        spec:
+          podSelector:
+            matchLabels: {team: observability}
+      `,
+      otherFiles: { 'prometheus.yaml': operators.prometheus, 'grafana.yaml': operators.grafana },
+    },
+    {
+      name: 'the pods the Prometheus operator creates, by labels it adds (fixed, the object name, a run-time shard)',
+      code: yaml`
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {name: prometheus, namespace: monitoring}
+        spec:
+          podSelector:
+            matchLabels: {app.kubernetes.io/name: prometheus, prometheus: k8s, operator.prometheus.io/shard: "1"}
+      `,
+      otherFiles: { 'prometheus.yaml': operators.prometheus, 'grafana.yaml': operators.grafana },
+    },
+    {
+      name: 'the pods of an Argo Rollout, an OpenKruise CloneSet and a Knative Service',
+      code: yaml`
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {name: checkout, namespace: shop}
+        spec:
+          podSelector:
+            matchLabels: {app: checkout}
+        ---
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {name: cart, namespace: shop}
+        spec:
+          podSelector:
+            matchExpressions: [{key: app, operator: In, values: [cart]}, {key: apps.kruise.io/cloneset-instance-id, operator: Exists}]
+        ---
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {name: hello, namespace: shop}
+        spec:
+          podSelector:
+            matchLabels: {serving.knative.dev/service: hello}
+      `,
+      otherFiles: { 'web.yaml': operators.webDeployment, 'rollout.yaml': operators.rollout, 'cloneset.yaml': operators.cloneSet, 'knative.yaml': operators.knativeService },
+    },
   ],
   invalid: [
     {
@@ -180,6 +231,51 @@ testRule(netpolSelectsNothing, {
           podSelector: {matchLabels: {app: shell}}
       `,
       findings: [{ line: 17, column: 3, endLine: 17, endColumn: 43, message: /^The podSelector of NetworkPolicy "shell" .* namespace "default"/ }],
+    },
+    {
+      name: 'a policy that selects nothing next to a Prometheus object: still a warning',
+      code: yaml`
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {name: prometheus, namespace: monitoring}
+        spec:
+          podSelector:
+            matchLabels: {app.kubernetes.io/name: prometheus, prometheus: main}
+      `,
+      otherFiles: { 'prometheus.yaml': operators.prometheus },
+      findings: [
+        {
+          line: 5,
+          column: 3,
+          endLine: 6,
+          endColumn: 72,
+          severity: 'warning',
+          message: 'The podSelector of NetworkPolicy "prometheus" does not match the only workload of namespace "monitoring" in the workspace: the policy isolates and allows nothing.',
+        },
+      ],
+    },
+    {
+      name: 'a custom resource of a kind the engine does not know in the same folder: info, with less confidence',
+      code: yaml`
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {name: cache, namespace: shop}
+        spec:
+          podSelector:
+            matchLabels: {app: redis}
+      `,
+      otherFiles: { 'web.yaml': operators.webDeployment, 'redis/cluster.yaml': operators.redisCluster },
+      findings: [
+        {
+          line: 5,
+          column: 3,
+          endLine: 6,
+          endColumn: 30,
+          severity: 'info',
+          message:
+            'The podSelector of NetworkPolicy "cache" does not match the only workload of namespace "shop" in the workspace, but it may select pods created by a controller of kind RedisCluster in this folder; if not, the policy isolates and allows nothing.',
+        },
+      ],
     },
   ],
 });

@@ -1,5 +1,6 @@
 import { serviceSelectsNothing } from '../../../server/src/engine/rules/workspace/service-selects-nothing';
 import { yaml } from '../../support/dedent';
+import * as operators from './operator-fixtures';
 import { testRule } from '../rule-tester';
 
 const web = yaml`
@@ -127,6 +128,38 @@ testRule(serviceSelectsNothing, {
           ports: [{port: 9153}]
       `,
     },
+    {
+      name: 'the pods of an Alertmanager object, by labels its operator adds',
+      code: yaml`
+        apiVersion: v1
+        kind: Service
+        metadata: {name: alertmanager-main, namespace: monitoring}
+        spec:
+          selector: {app.kubernetes.io/name: alertmanager, alertmanager: main}
+          ports: [{name: web, port: 9093, targetPort: web}]
+      `,
+      otherFiles: { 'alertmanager.yaml': operators.alertmanager, 'grafana.yaml': operators.grafana },
+    },
+    {
+      name: 'the pods of a Rollout, a CloneSet and a Knative Service',
+      code: yaml`
+        apiVersion: v1
+        kind: Service
+        metadata: {name: checkout, namespace: shop}
+        spec: {selector: {app: checkout}, ports: [{port: 80, targetPort: http}]}
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata: {name: cart, namespace: shop}
+        spec: {selector: {app: cart}, ports: [{port: 80}]}
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata: {name: hello-direct, namespace: shop}
+        spec: {selector: {serving.knative.dev/service: hello}, ports: [{port: 80, targetPort: 8080}]}
+      `,
+      otherFiles: { 'web.yaml': operators.webDeployment, 'rollout.yaml': operators.rollout, 'cloneset.yaml': operators.cloneSet, 'knative.yaml': operators.knativeService },
+    },
   ],
   invalid: [
     {
@@ -161,6 +194,51 @@ testRule(serviceSelectsNothing, {
       `,
       otherFiles: { 'web.yaml': web, 'api.yaml': web.replace('name: web\n', 'name: api\n').replace('app: web,', 'app: api,') },
       findings: [{ line: 4, column: 8, endLine: 4, endColumn: 43, message: /does not match the pod labels of any of the 2 workloads of namespace "shop"/ }],
+    },
+    {
+      name: 'a Service that selects nothing next to an Alertmanager object: still a warning',
+      code: yaml`
+        apiVersion: v1
+        kind: Service
+        metadata: {name: alertmanager, namespace: monitoring}
+        spec:
+          selector: {alertmanager: mian}
+          ports: [{port: 9093}]
+      `,
+      otherFiles: { 'alertmanager.yaml': operators.alertmanager, 'grafana.yaml': operators.grafana },
+      findings: [
+        {
+          line: 5,
+          column: 3,
+          endLine: 5,
+          endColumn: 33,
+          severity: 'warning',
+          message: 'The selector of Service "alertmanager" does not match the pod labels of any of the 2 workloads of namespace "monitoring" in the workspace: the Service has no endpoints.',
+        },
+      ],
+    },
+    {
+      name: 'a custom resource of an unknown kind in the same folder: info, with less confidence',
+      code: yaml`
+        apiVersion: v1
+        kind: Service
+        metadata: {name: cache, namespace: shop}
+        spec:
+          selector: {app: redis}
+          ports: [{port: 6379}]
+      `,
+      otherFiles: { 'web.yaml': operators.webDeployment, 'cache/redis.yaml': operators.redisCluster },
+      findings: [
+        {
+          line: 5,
+          column: 3,
+          endLine: 5,
+          endColumn: 25,
+          severity: 'info',
+          message:
+            'The selector of Service "cache" does not match the pod labels of the only workload of namespace "shop" in the workspace, but it may select pods created by a controller of kind RedisCluster in this folder; if not, the Service has no endpoints.',
+        },
+      ],
     },
   ],
 });

@@ -1,7 +1,7 @@
 import { DIRECTIONS, matchesLabels, type LabelSelector } from '../../connectivity';
 import { peerMatchesWorkload } from '../../connectivity';
 import type { KubeObject } from '../../manifest/kube-object';
-import { NAMESPACE_NAME_LABEL, type ClusterModel } from '../../model';
+import { NAMESPACE_NAME_LABEL, operatedPodsOf, type ClusterModel } from '../../model';
 import { PEERS_KEY } from '../../policy/network-policy';
 import type { Report, WorkspaceRule } from '../rule';
 import { couldSelectPodsOf } from './pod-selection';
@@ -10,7 +10,7 @@ import { peerPath } from './policy-locations';
 import { namespaceTargets, workloadTargets } from './selection-targets';
 import { correctSelector, type SelectorCorrection } from './selector-correction';
 import { correctionReport, selectorCorrectionFixes } from './selector-correction-fix';
-import { judgeableWorkloadsIn } from './workspace-objects';
+import { selectableWorkloadsIn, unknownPodCreatorKindsNear, unknownPodsClause } from './workspace-objects';
 
 export const netpolPeerSelectsNothing: WorkspaceRule = {
   id: 'netpol-peer-selects-nothing',
@@ -26,9 +26,12 @@ export const netpolPeerSelectsNothing: WorkspaceRule = {
     "workspace has workloads in (the policy's own namespace, or namespaces a `namespaceSelector` names with " +
     '`kubernetes.io/metadata.name`), and a `namespaceSelector` that matches none of the namespaces when the ' +
     'workspace defines Namespace objects and every label it requires appears on one of them (so the value is ' +
-    'what is wrong). Selectors on `kubernetes.io/metadata.name` alone are never reported, as they usually name a ' +
-    'namespace managed elsewhere, and pods of system namespaces (kube-system, kube-public, kube-node-lease, ' +
-    'openshift-*) are never judged: the cluster DNS, for one, is rarely in a repository.',
+    'what is wrong). Workloads include the pods that known operators create from custom resources (Prometheus, ' +
+    'Alertmanager, ThanosRuler, Argo Rollouts, OpenKruise, Knative, CloudNativePG), with the labels they add; ' +
+    'when a custom resource of another kind that may create pods is in the same folder as the policy, the message ' +
+    'says the peer may select its pods. Selectors on `kubernetes.io/metadata.name` alone are never reported, as ' +
+    'they usually name a namespace managed elsewhere, and pods of system namespaces (kube-system, kube-public, ' +
+    'kube-node-lease, openshift-*) are never judged: the cluster DNS, for one, is rarely in a repository.',
   remediation:
     'Make the selector match the labels of the pod templates (for `podSelector`) or of the Namespace objects ' +
     '(for `namespaceSelector`) it is meant for. Remember that a `podSelector` without `namespaceSelector` only ' +
@@ -152,14 +155,20 @@ spec:
               judgedNamespaces = namespacesNamedBy(namespaceSelector);
             }
             if (!podSelector || !judgedNamespaces || judgedNamespaces.length === 0) continue;
-            if (judgedNamespaces.some((name) => judgeableWorkloadsIn(model, name).length === 0)) continue;
-            // The workloads in the peer's namespaces, judged with the labels their controllers add too.
+            if (judgedNamespaces.some((name) => selectableWorkloadsIn(model, name).length === 0)) continue;
+            // The workloads (and operated pods) in the peer's namespaces, judged with the labels their controllers add too.
             const namespacePart = { ...peer, podSelector: undefined };
-            const candidates = model.workloads.filter((workload) => peerMatchesWorkload(namespacePart, namespace, workload, model.namespaces));
+            const candidates = [...model.workloads, ...operatedPodsOf(model).workloads].filter((workload) => peerMatchesWorkload(namespacePart, namespace, workload, model.namespaces));
             if (candidates.some((workload) => couldSelectPodsOf(podSelector, workload))) continue;
             const where = judgedNamespaces.length === 1 ? `namespace "${judgedNamespaces[0]}"` : `namespaces ${judgedNamespaces.map((name) => `"${name}"`).join(', ')}`;
+            const mismatch = `The podSelector matches no workload of ${where} in the workspace`;
+            const creators = [...new Set(judgedNamespaces.flatMap((name) => unknownPodCreatorKindsNear(model, name, object)))].sort();
+            if (creators.length > 0) {
+              yield report('podSelector', `${mismatch}, ${unknownPodsClause(creators)}; if not, ${entry}.`, undefined);
+              continue;
+            }
             const correction = correctSelector(written('podSelector'), workloadTargets(candidates, namespace));
-            yield report('podSelector', `The podSelector matches no workload of ${where} in the workspace: ${entry}.`, correction);
+            yield report('podSelector', `${mismatch}: ${entry}.`, correction);
           }
         }
       }

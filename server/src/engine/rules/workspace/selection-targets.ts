@@ -1,5 +1,5 @@
 import { matchesLabels } from '../../connectivity';
-import { labelsOf, type ClusterModel, type NamespaceInfo, type Workload } from '../../model';
+import { isOperatedWorkload, labelsOf, type ClusterModel, type NamespaceInfo, type Workload } from '../../model';
 import { couldSelectPodsOf } from './pod-selection';
 import type { SelectionTargets } from './selector-correction';
 
@@ -12,7 +12,9 @@ export function workloadTargets(workloads: readonly Workload[], namespace: strin
     targets: workloads,
     selects: couldSelectPodsOf,
     // Every object of the workload: the model keeps the first one's labels when two files define it.
-    labelSetsOf: (workload) => [workload.podLabels, ...workload.members.map((member) => labelsOf(member.object.get([...member.template, 'metadata', 'labels'])))],
+    // An operated workload has one object, whose pod labels include those its operator adds.
+    labelSetsOf: (workload) =>
+      isOperatedWorkload(workload) ? [workload.podLabels] : [workload.podLabels, ...workload.members.map((member) => labelsOf(member.object.get([...member.template, 'metadata', 'labels'])))],
     nameOf: (workload) => (workload.id.namespace === namespace ? workload.id.name : `${workload.id.namespace}/${workload.id.name}`),
     noun: 'workload',
   };

@@ -4,16 +4,19 @@ import type { Workload } from '../../model';
 import { serviceSpecOf, serviceTypeOf } from '../../services/service';
 import type { Workspace } from '../../workspace/workspace';
 import { couldSelectPodsOf } from './pod-selection';
-import { judgeableWorkloadsIn, namespaceOfObject, parsedCleanly, workloadsIn } from './workspace-objects';
+import { namespaceOfObject, operatedWorkloadsIn, parsedCleanly, selectableWorkloadsIn, workloadsIn } from './workspace-objects';
 
 /** A Service that routes to pods by label, with the workloads of its namespace it selects. */
 export interface SelectingService {
   object: KubeObject;
   spec: PlainObject;
   namespace: string;
-  /** The workloads of its namespace in the workspace ([] for a system namespace: not judged). */
+  /**
+   * The workloads of its namespace in the workspace and the pods operators create there from custom
+   * resources ([] for a system namespace: not judged).
+   */
   candidates: readonly Workload[];
-  /** Those whose pods the selector matches (labels their controller adds included). */
+  /** The workloads and operated pods the selector matches (labels their controller adds included). */
   selected: readonly Workload[];
 }
 
@@ -30,7 +33,7 @@ export function selectingServices(workspace: Workspace): SelectingService[] {
     const selector = compileLabelSelector({ matchLabels: spec.selector });
     if (selector.kind === 'malformed') return [];
     const namespace = namespaceOfObject(workspace, object);
-    const selected = workloadsIn(workspace.model, namespace).filter((workload) => couldSelectPodsOf(selector, workload));
-    return [{ object, spec, namespace, candidates: judgeableWorkloadsIn(workspace.model, namespace), selected }];
+    const selected = [...workloadsIn(workspace.model, namespace), ...operatedWorkloadsIn(workspace.model, namespace)].filter((workload) => couldSelectPodsOf(selector, workload));
+    return [{ object, spec, namespace, candidates: selectableWorkloadsIn(workspace.model, namespace), selected }];
   });
 }

@@ -1,6 +1,7 @@
 import type { KubeObject } from '../../manifest/kube-object';
 import type { ObjectPath } from '../../manifest/yaml-path';
-import type { ClusterModel, Workload, WorkloadMember } from '../../model';
+import { operatedPodsOf, type ClusterModel, type OperatedWorkload, type Workload, type WorkloadMember } from '../../model';
+import { listNames } from '../../text/name-lists';
 import type { SourceRange } from '../../text/range';
 import type { Workspace } from '../../workspace/workspace';
 
@@ -80,4 +81,53 @@ export function isSystemNamespace(name: string): boolean {
  */
 export function judgeableWorkloadsIn(model: ClusterModel, namespace: string): readonly Workload[] {
   return isSystemNamespace(namespace) ? [] : workloadsIn(model, namespace);
+}
+
+const operatedByNamespaceCache = new WeakMap<ClusterModel, ReadonlyMap<string, readonly OperatedWorkload[]>>();
+
+/** The pods operators create from the custom resources of one namespace, as workloads (computed once per model). */
+export function operatedWorkloadsIn(model: ClusterModel, namespace: string): readonly OperatedWorkload[] {
+  let byNamespace = operatedByNamespaceCache.get(model);
+  if (!byNamespace) {
+    const map = new Map<string, OperatedWorkload[]>();
+    for (const workload of operatedPodsOf(model).workloads) map.set(workload.id.namespace, [...(map.get(workload.id.namespace) ?? []), workload]);
+    operatedByNamespaceCache.set(model, map);
+    byNamespace = map;
+  }
+  return byNamespace.get(namespace) ?? [];
+}
+
+/**
+ * What a selector that matches nothing is judged against in a namespace: its workloads and the pods
+ * operators create there from custom resources (a Prometheus object, a Rollout), or nothing for a
+ * system namespace, like `judgeableWorkloadsIn`. The connectivity analysis does not see the latter.
+ */
+export function selectableWorkloadsIn(model: ClusterModel, namespace: string): readonly Workload[] {
+  if (isSystemNamespace(namespace)) return [];
+  const operated = operatedWorkloadsIn(model, namespace);
+  return operated.length === 0 ? workloadsIn(model, namespace) : [...workloadsIn(model, namespace), ...operated];
+}
+
+/**
+ * The kinds of the custom resources of `namespace` that may create pods the workspace does not
+ * describe (see `operatedPodsOf`), kept to those in the folder of `near` or below it: a resource
+ * defined with the policy or Service is likely what it was written for, one elsewhere is not.
+ */
+export function unknownPodCreatorKindsNear(model: ClusterModel, namespace: string, near: KubeObject): string[] {
+  const folder = folderOf(near.document.uri);
+  const kinds = operatedPodsOf(model)
+    .unknownCreators.filter((object) => (object.namespace || model.defaultNamespace) === namespace && object.document.uri.startsWith(folder))
+    .map((object) => object.kind);
+  return [...new Set(kinds)].sort();
+}
+
+/** "but it may select pods created by a controller of kind RedisCluster in this folder": the lower-confidence clause. */
+export function unknownPodsClause(kinds: readonly string[]): string {
+  const controllers = kinds.length === 1 ? `a controller of kind ${kinds[0]}` : `the controllers of kinds ${listNames(kinds)}`;
+  return `but it may select pods created by ${controllers} in this folder`;
+}
+
+/** The folder part of a URI or path, with its trailing slash ("" for a bare file name). */
+function folderOf(uri: string): string {
+  return uri.slice(0, uri.lastIndexOf('/') + 1);
 }
