@@ -1,6 +1,7 @@
 import { analyzeConnectivity, buildClusterModel, listConnections, type Connection, type Workload } from '../engine';
 import { ExitCode, type CommandIO } from './command-io';
 import { formatConnectionsDot } from './connectivity-dot';
+import { connectivityNotes } from './connectivity-notes';
 import { formatConnectionsCsv, formatConnectionsJson, formatConnectionsMarkdown, formatConnectionsText, type ConnectivityFormat } from './connectivity-report';
 import type { LoadedConfig } from './load-config';
 import { exclusionOf, readManifests } from './read-manifests';
@@ -16,7 +17,7 @@ export interface ConnectivityOptions {
  * `kube-netsec connectivity [PATH...]`: every connection the NetworkPolicies of the manifests allow
  * (docs: ../shared/notes/connectivity-semantics.md). Files are found as lint finds them (the same
  * exclusions, the same notes and warnings on stderr); content that cannot be used is skipped, never
- * fatal. Exit status 0, or 2 when
+ * fatal. After the connections, stderr says what they do not account for. Exit status 0, or 2 when
  * a path cannot be read (or, with --strict, when a file was skipped).
  */
 export async function runConnectivity(paths: readonly string[], options: ConnectivityOptions, loaded: LoadedConfig, io: CommandIO): Promise<ExitCode> {
@@ -24,6 +25,7 @@ export async function runConnectivity(paths: readonly string[], options: Connect
   const model = buildClusterModel(files, { defaultNamespace: loaded.config.defaultNamespace });
   const connections = listConnections(analyzeConnectivity(model));
   io.out(formatOutput(options.format, connections, model.workloads));
+  for (const note of connectivityNotes(model)) io.error(note);
   if (ioFailed) return ExitCode.UsageOrIoError;
   return options.strict && failsStrict(skipped, io) ? ExitCode.UsageOrIoError : ExitCode.Clean;
 }

@@ -19,6 +19,8 @@ Commands:
   connectivity [PATH...]
                       List every connection the NetworkPolicies allow between workloads
                       and with external addresses (same PATH rules and configuration as lint).
+                      Notes on standard error name what the list does not account for:
+                      policies of other kinds (Calico, Cilium...), host-network workloads.
   fix [PATH...]       Apply the preferred safe fix of each finding in place (same PATH rules
                       as lint); --dry-run prints a unified diff instead. See fix --help.
   generate [PATH...] [--namespace NS] [--output DIR]

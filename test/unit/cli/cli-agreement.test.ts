@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it, type TestContext } from 'node:test';
 import { main } from '../../../server/src/cli/main';
+import { yaml } from '../../support/dedent';
 
 async function run(args: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -93,5 +94,56 @@ describe('lint, connectivity and generate read the same files', () => {
     assert.equal(code, 2);
     assert.equal(out, '');
     assert.match(err, /^kube-netsec: invalid configuration:\n.*bad\.yaml:1:10: /m);
+  });
+});
+
+describe('kube-netsec connectivity notes', () => {
+  const CILIUM = yaml`
+    apiVersion: cilium.io/v2
+    kind: CiliumNetworkPolicy
+    metadata: {name: allow-web, namespace: shop}
+    spec:
+      endpointSelector: {matchLabels: {app: web}}
+  `;
+  const OLD_NETPOL = yaml`
+    apiVersion: extensions/v1beta1
+    kind: NetworkPolicy
+    metadata: {name: deny-all}
+    spec: {podSelector: {}}
+  `;
+  const HOST_NETWORK_DEPLOYMENT = yaml`
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata: {name: agent, namespace: ops}
+    spec:
+      template:
+        metadata: {labels: {app: agent}}
+        spec:
+          hostNetwork: true
+          containers: [{name: a, image: a}]
+  `;
+
+  it('names the policies it does not evaluate and the host-network workloads on stderr, leaving stdout as it was', async (context) => {
+    const root = project(context, { 'a-app.yaml': pod('web') + '---\n' + HOST_NETWORK_DEPLOYMENT, 'b-policies.yaml': CILIUM + '---\n' + OLD_NETPOL });
+    const alone = project(context, { 'a-app.yaml': pod('web') + '---\n' + HOST_NETWORK_DEPLOYMENT });
+    for (const format of ['text', 'json', 'csv', 'md', 'dot']) {
+      const withPolicies = await run(['connectivity', '--format', format, root]);
+      const without = await run(['connectivity', '--format', format, alone]);
+      assert.equal(withPolicies.code, 0);
+      assert.equal(withPolicies.out, without.out, format);
+      assert.deepEqual(withPolicies.err.trim().split('\n'), [
+        `${join(root, 'b-policies.yaml')}:2:1: note: CiliumNetworkPolicy "allow-web" (Cilium) is not evaluated: the connections listed ignore it.`,
+        `${join(root, 'b-policies.yaml')}:8:1: note: NetworkPolicy "deny-all" (extensions/v1beta1) is not evaluated: the connections listed ignore it.`,
+        `${join(root, 'a-app.yaml')}:14:7: note: ops/agent[Deployment] uses the host network: NetworkPolicies do not isolate it on most network plugins, although the connections listed apply them to it as to any pod.`,
+      ]);
+    }
+  });
+
+  it('says nothing when every policy is evaluated and no workload uses the host network', async (context) => {
+    const root = project(context, { 'app.yaml': pod('web') + '---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny}\nspec: {podSelector: {}}\n' });
+    const { code, out, err } = await run(['connectivity', root]);
+    assert.equal(code, 0);
+    assert.equal(err, '');
+    assert.equal(out, 'default/web[Pod] => 0.0.0.0/0 : All Connections\n');
   });
 });
