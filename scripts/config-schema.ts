@@ -5,6 +5,15 @@ import { RULE_SETTINGS, type RuleMeta } from '../server/src/engine';
 
 export const CONFIG_SCHEMA_PATH = 'schemas/kube-netsec-config.schema.json';
 
+const NAMESPACE_NAME = { type: 'string', pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$', maxLength: 63 };
+
+// Label keys (an optional DNS-subdomain prefix and a name) and values, as the API server accepts them.
+const LABELS = {
+  type: 'object',
+  propertyNames: { pattern: '^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$' },
+  additionalProperties: { type: 'string', pattern: '^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$', maxLength: 63 },
+};
+
 export function renderConfigSchema(rules: readonly RuleMeta[]): string {
   const schema = {
     $schema: 'http://json-schema.org/draft-07/schema#',
@@ -29,15 +38,48 @@ export function renderConfigSchema(rules: readonly RuleMeta[]): string {
       },
       defaultNamespace: {
         description: 'The namespace of objects that name none, for the cross-object rules (default: "default").',
-        type: 'string',
-        pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$',
-        maxLength: 63,
+        ...NAMESPACE_NAME,
       },
       sensitivePorts: {
         description: 'Ports that the sensitive-port rule reports when a container or Service exposes them (replaces the built-in list).',
         type: 'array',
         items: { type: 'integer', minimum: 1, maximum: 65535 },
         uniqueItems: true,
+      },
+      dns: {
+        description:
+          'The cluster DNS that egress policies must let pods reach (netpol-egress-blocks-dns, hovers, generated policies), when the manifests do not hold it. Fields left out keep their defaults: CoreDNS as kubeadm, EKS, GKE and k3s install it.',
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          namespace: { description: 'Namespace of the DNS pods (default: "kube-system").', ...NAMESPACE_NAME },
+          namespaceLabels: {
+            description: 'Labels of that namespace besides kubernetes.io/metadata.name, which is always its name (default: none). A Namespace object in the manifests adds its own.',
+            ...LABELS,
+          },
+          podLabels: { description: 'Labels of the DNS pods (default: {"k8s-app": "kube-dns"}).', ...LABELS },
+          ports: {
+            description: 'Container ports of the DNS pods: what policies must allow after the Service translates its port (default: 53 UDP named "dns", 53 TCP named "dns-tcp").',
+            type: 'array',
+            minItems: 1,
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['port', 'protocol'],
+              properties: {
+                port: { type: 'integer', minimum: 1, maximum: 65535 },
+                protocol: { enum: ['UDP', 'TCP'] },
+                name: { description: 'The container port name (an IANA service name).', type: 'string', pattern: '^(?=.*[a-z])[a-z0-9]([a-z0-9-]*[a-z0-9])?$', maxLength: 15 },
+              },
+            },
+          },
+          addresses: {
+            description:
+              'IPv4 addresses pods query that reach a DNS server untranslated, such as NodeLocal DNSCache\'s 169.254.20.10: an ipBlock egress rule on port 53 covering one counts as reaching DNS (default: none).',
+            type: 'array',
+            items: { type: 'string', pattern: '^\\d{1,3}(\\.\\d{1,3}){3}$' },
+          },
+        },
       },
     },
   };

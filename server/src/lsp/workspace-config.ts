@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findRule, mergeConfigs, RULE_SETTINGS, type LintConfig, type RuleSetting } from '../engine';
-import { CONFIG_FILE_NAME, parseConfigFile } from '../engine/config/config-file';
+import { CONFIG_FILE_NAME, parseConfigFile, readDnsSetting } from '../engine/config/config-file';
+import type { ClusterDnsConfig } from '../engine/config/lint-config';
 import { isExcluded } from '../engine/config/exclude';
 import type { PolicyPlacement } from '../engine/templates';
 
@@ -93,7 +94,7 @@ export function folderPaths(uris: readonly string[]): string[] {
 // Settings come from settings.json, which the editor validates only loosely: keep what is well-formed.
 function settingsToConfig(settings: unknown, log: (message: string) => void): Partial<LintConfig> {
   const section = (typeof settings === 'object' && settings !== null ? settings : {}) as Record<string, unknown>;
-  const result: { rules?: Record<string, RuleSetting>; exclude?: string[]; sensitivePorts?: number[]; defaultNamespace?: string } = {};
+  const result: { rules?: Record<string, RuleSetting>; exclude?: string[]; sensitivePorts?: number[]; defaultNamespace?: string; dns?: ClusterDnsConfig } = {};
   if (typeof section.defaultNamespace === 'string' && section.defaultNamespace !== '') result.defaultNamespace = section.defaultNamespace;
   if (typeof section.rules === 'object' && section.rules !== null) {
     result.rules = {};
@@ -105,6 +106,12 @@ function settingsToConfig(settings: unknown, log: (message: string) => void): Pa
   if (Array.isArray(section.exclude)) result.exclude = section.exclude.filter((pattern): pattern is string => typeof pattern === 'string' && pattern !== '');
   if (Array.isArray(section.sensitivePorts)) {
     result.sensitivePorts = section.sensitivePorts.filter((port): port is number => Number.isInteger(port) && port >= 1 && port <= 65535);
+  }
+  if (section.dns !== undefined && section.dns !== null) {
+    // A half-valid DNS would be judged against pods that do not exist: all of it, or none.
+    const { dns, problems } = readDnsSetting(section.dns);
+    if (dns) result.dns = dns;
+    else log(`Ignoring kubeNetsec.dns: ${problems.join(' ')}`);
   }
   return result;
 }
