@@ -1,4 +1,5 @@
 import { netpolEgressBlocksDns } from '../../../server/src/engine/rules/workspace/netpol-egress-blocks-dns';
+import { withDnsDefaults } from '../../../server/src/engine/config/lint-config';
 import { yaml } from '../../support/dedent';
 import { testFixes } from '../fix-tester';
 
@@ -234,6 +235,49 @@ testFixes(netpolEgressBlocksDns, [
                     port: 53
                   - protocol: TCP
                     port: 53
+        `,
+      },
+    ],
+  },
+  {
+    name: 'the DNS configured in .kube-netsec.yaml: its namespace, pod labels and ports',
+    code: yaml`
+      apiVersion: networking.k8s.io/v1
+      kind: NetworkPolicy
+      metadata: {name: web-egress, namespace: shop}
+      spec:
+        podSelector: {matchLabels: {app: web}}
+        policyTypes: [Egress]
+        egress:
+          - to: [{podSelector: {matchLabels: {app: api}}}]
+    `,
+    otherFiles: { 'web.yaml': WEB_DEPLOYMENT },
+    config: { dns: withDnsDefaults({ namespace: 'dns-system', podLabels: { 'app.kubernetes.io/name': 'coredns' }, ports: [{ port: 5353, protocol: 'UDP' }, { port: 5353, protocol: 'TCP' }] }) },
+    fixes: [
+      {
+        title: 'Allow DNS to app.kubernetes.io/name=coredns in dns-system',
+        preferred: true,
+        output: yaml`
+          apiVersion: networking.k8s.io/v1
+          kind: NetworkPolicy
+          metadata: {name: web-egress, namespace: shop}
+          spec:
+            podSelector: {matchLabels: {app: web}}
+            policyTypes: [Egress]
+            egress:
+              - to: [{podSelector: {matchLabels: {app: api}}}]
+              - to:
+                  - namespaceSelector:
+                      matchLabels:
+                        kubernetes.io/metadata.name: dns-system
+                    podSelector:
+                      matchLabels:
+                        app.kubernetes.io/name: coredns
+                ports:
+                  - protocol: UDP
+                    port: 5353
+                  - protocol: TCP
+                    port: 5353
         `,
       },
     ],

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildWorkspace, lintWorkspace, mergeConfigs, parseManifest } from '../../../server/src/engine';
 import { netpolEgressBlocksDns } from '../../../server/src/engine/rules/workspace/netpol-egress-blocks-dns';
+import { withDnsDefaults } from '../../../server/src/engine/config/lint-config';
 import { yaml } from '../../support/dedent';
 import { testRule } from '../rule-tester';
 
@@ -39,6 +40,31 @@ const backend = yaml`
           - name: api
             image: backend:1.0
 `;
+
+/** The workload with `lines` added to its pod spec (dnsPolicy, dnsConfig). */
+function withDns(workload: string, lines: string): string {
+  return workload.replace('\n    spec:\n', `\n    spec:\n${lines.replace(/^/gm, '      ')}\n`);
+}
+
+/** CoreDNS in kube-system with kube-dns's label, its DNS ports named `${name}` and `${name}-tcp`. */
+function coredns(name: string): string {
+  return yaml`
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata: {name: coredns, namespace: kube-system}
+    spec:
+      template:
+        metadata:
+          labels: {k8s-app: kube-dns}
+        spec:
+          containers:
+            - name: coredns
+              image: coredns/coredns:1.11.3
+              ports:
+                - {name: ${name}, containerPort: 53, protocol: UDP}
+                - {name: ${name}-tcp, containerPort: 53, protocol: TCP}
+  `;
+}
 
 /** A policy whose only egress rule is `rule` (indented as a list item of `egress`). */
 function egressOnly(rule: string, name = 'backend-egress'): string {
@@ -88,35 +114,97 @@ testRule(netpolEgressBlocksDns, {
       otherFiles: { 'backend.yaml': backend },
     },
     {
-      name: 'any namespace; the named ports of CoreDNS; a port range',
-      code: `${egressOnly(yaml`
+      name: 'all namespaces, on the named ports of the assumed DNS pods (dns, dns-tcp)',
+      code: egressOnly(yaml`
         - to: [{namespaceSelector: {}}]
           ports: [{protocol: UDP, port: dns}, {protocol: TCP, port: dns-tcp}]
-      `)}---\n${egressOnly(
-        yaml`
-          - to: [{namespaceSelector: {matchLabels: {name: kube-system}}}]
-            ports: [{protocol: UDP, port: 1, endPort: 1024}, {protocol: TCP, port: 1, endPort: 1024}]
-        `,
-        'ranges',
-      )}`,
+      `),
       otherFiles: { 'backend.yaml': backend },
     },
     {
-      name: 'node-local DNS and external resolvers are addresses',
+      name: 'kube-system by its name label, on a port range holding 53',
+      code: egressOnly(yaml`
+        - to: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: kube-system}}}]
+          ports: [{protocol: UDP, port: 50, endPort: 60}, {protocol: TCP, port: 1, endPort: 1024}]
+      `),
+      otherFiles: { 'backend.yaml': backend },
+    },
+    {
+      name: "kube-system by another label its Namespace object in the workspace carries",
+      code: egressOnly(yaml`
+        - to: [{namespaceSelector: {matchLabels: {team: platform}}}]
+          ports: [{protocol: UDP, port: 53}, {protocol: TCP, port: 53}]
+      `),
+      otherFiles: {
+        'backend.yaml': backend,
+        'kube-system.yaml': yaml`
+          apiVersion: v1
+          kind: Namespace
+          metadata: {name: kube-system, labels: {team: platform}}
+        `,
+      },
+    },
+    {
+      name: 'the DNS configured in .kube-netsec.yaml: another namespace, labels and port',
+      code: egressOnly(yaml`
+        - to:
+            - namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: dns-system}}
+              podSelector: {matchLabels: {app: coredns}}
+          ports: [{protocol: UDP, port: 5353}]
+      `),
+      otherFiles: { 'backend.yaml': backend },
+      config: { dns: withDnsDefaults({ namespace: 'dns-system', podLabels: { app: 'coredns' }, ports: [{ port: 5353, protocol: 'UDP' }] }) },
+    },
+    {
+      name: 'the DNS configured with namespace labels',
+      code: egressOnly(yaml`
+        - to: [{namespaceSelector: {matchLabels: {team: platform}}}]
+          ports: [{protocol: UDP, port: 53}, {protocol: TCP, port: 53}]
+      `),
+      otherFiles: { 'backend.yaml': backend },
+      config: { dns: withDnsDefaults({ namespaceLabels: { team: 'platform' } }) },
+    },
+    {
+      name: 'an ipBlock for NodeLocal DNSCache, when its address is configured',
       code: egressOnly(yaml`
         - to: [{ipBlock: {cidr: 169.254.20.10/32}}]
           ports: [{protocol: UDP, port: 53}, {protocol: TCP, port: 53}]
       `),
       otherFiles: { 'backend.yaml': backend },
+      config: { dns: withDnsDefaults({ addresses: ['169.254.20.10'] }) },
     },
     {
-      name: 'a DNS server among the workloads of the workspace',
+      name: 'the DNS pods of the workspace: their own port names count',
+      code: egressOnly(yaml`
+        - to:
+            - namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: kube-system}}
+              podSelector: {matchLabels: {k8s-app: kube-dns}}
+          ports: [{protocol: UDP, port: domain}, {protocol: TCP, port: domain-tcp}]
+      `),
+      otherFiles: { 'backend.yaml': backend, 'coredns.yaml': coredns('domain') },
+    },
+    {
+      name: 'pods with resolvers outside the cluster DNS: the node (dnsPolicy Default) or listed nameservers, reached by ipBlock',
+      code: `${egressOnly(yaml`
+        - to: [{ipBlock: {cidr: 0.0.0.0/0}}]
+          ports: [{protocol: UDP, port: 53}, {protocol: TCP, port: 53}]
+      `)}---\n${egressOnly(
+        yaml`
+          - to: [{ipBlock: {cidr: 1.1.1.0/24}}]
+            ports: [{protocol: UDP, port: 53}, {protocol: TCP, port: 53}]
+        `,
+        'listed',
+      ).replace('app: backend', 'app: listed')}`,
+      otherFiles: { 'backend.yaml': withDns(backend, 'dnsPolicy: Default'), 'listed.yaml': withDns(backend.replace(/backend/g, 'listed'), 'dnsPolicy: None\ndnsConfig: {nameservers: [1.1.1.1]}') },
+    },
+    {
+      name: 'a pod whose only nameserver may be the Service of a DNS server among the workloads',
       code: egressOnly(yaml`
         - to: [{podSelector: {matchLabels: {app: dnsmasq}}}]
           ports: [{protocol: UDP, port: dns}, {protocol: TCP, port: 53}]
       `),
       otherFiles: {
-        'backend.yaml': backend,
+        'backend.yaml': withDns(backend, 'dnsPolicy: None\ndnsConfig: {nameservers: [10.96.100.53]}'),
         'dnsmasq.yaml': yaml`
           apiVersion: apps/v1
           kind: Deployment
@@ -262,7 +350,15 @@ testRule(netpolEgressBlocksDns, {
           ports: [{protocol: UDP, port: 53}]
       `),
       otherFiles: { 'backend.yaml': backend },
-      findings: [{ line: 6, column: 17, endLine: 6, endColumn: 23, message: /reach DNS \(TCP 53\): lookups whose answers are too large for UDP \(DNSSEC, many records\) fail\.$/ }],
+      findings: [
+        {
+          line: 6,
+          column: 17,
+          endLine: 6,
+          endColumn: 23,
+          message: 'NetworkPolicy "backend-egress" isolates the egress of Deployment "backend" and no egress rule lets it reach DNS (TCP 53): lookups whose answers are too large for UDP (DNSSEC, many records) fail.',
+        },
+      ],
     },
     {
       name: 'kube-dns labels without a namespaceSelector select pods of the policy namespace only',
@@ -271,7 +367,134 @@ testRule(netpolEgressBlocksDns, {
           ports: [{protocol: UDP, port: 53}, {protocol: TCP, port: 53}]
       `),
       otherFiles: { 'backend.yaml': backend },
-      findings: [{ line: 6, column: 17, endLine: 6, endColumn: 23, message: /\(UDP and TCP 53\)/ }],
+      findings: [
+        {
+          line: 6,
+          column: 17,
+          endLine: 6,
+          endColumn: 23,
+          message: 'NetworkPolicy "backend-egress" isolates the egress of Deployment "backend" and no egress rule lets it reach DNS (UDP and TCP 53): name resolution fails.',
+        },
+      ],
+    },
+    {
+      name: 'kube-system by a label no Namespace object of the workspace gives it, or by a hand-made name label',
+      code: `${egressOnly(yaml`
+        - to: [{namespaceSelector: {matchLabels: {team: platform}}}]
+          ports: [{protocol: UDP, port: 53}, {protocol: TCP, port: 53}]
+      `)}---\n${egressOnly(
+        yaml`
+          - to: [{namespaceSelector: {matchLabels: {name: kube-system}}}]
+            ports: [{protocol: UDP, port: 53}, {protocol: TCP, port: 53}]
+        `,
+        'name-label',
+      )}`,
+      otherFiles: { 'backend.yaml': backend },
+      findings: [
+        {
+          line: 6,
+          column: 17,
+          endLine: 6,
+          endColumn: 23,
+          message: 'NetworkPolicy "backend-egress" isolates the egress of Deployment "backend" and no egress rule lets it reach DNS (UDP and TCP 53): name resolution fails.',
+        },
+        {
+          line: 16,
+          column: 17,
+          endLine: 16,
+          endColumn: 23,
+          message: 'NetworkPolicy "name-label" isolates the egress of Deployment "backend" and no egress rule lets it reach DNS (UDP and TCP 53): name resolution fails.',
+        },
+      ],
+    },
+    {
+      name: 'an ipBlock alone does not reach the cluster DNS behind its Service address',
+      code: egressOnly(yaml`
+        - to: [{ipBlock: {cidr: 10.96.0.10/32}}, {ipBlock: {cidr: 169.254.20.10/32}}]
+          ports: [{protocol: UDP, port: 53}, {protocol: TCP, port: 53}]
+      `),
+      otherFiles: { 'backend.yaml': backend },
+      findings: [
+        {
+          line: 6,
+          column: 17,
+          endLine: 6,
+          endColumn: 23,
+          message:
+            'NetworkPolicy "backend-egress" isolates the egress of Deployment "backend" and no egress rule lets it reach DNS (UDP and TCP 53): name resolution fails ' +
+            "(an ipBlock does not reach the cluster DNS: queries to its Service address are translated to the DNS pods' addresses first; list untranslated resolver addresses, " +
+            "such as NodeLocal DNSCache's, under dns.addresses in .kube-netsec.yaml).",
+        },
+      ],
+    },
+    {
+      name: 'the usual kube-dns rule, when the DNS configured is another: named in the message by its ports',
+      code: egressOnly(yaml`
+        - to:
+            - namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: kube-system}}
+              podSelector: {matchLabels: {k8s-app: kube-dns}}
+          ports: [{protocol: UDP, port: 53}, {protocol: TCP, port: 53}]
+      `),
+      otherFiles: { 'backend.yaml': backend },
+      config: { dns: withDnsDefaults({ namespace: 'dns-system', podLabels: { app: 'coredns' }, ports: [{ port: 5353, protocol: 'UDP' }, { port: 53, protocol: 'TCP' }] }) },
+      findings: [
+        {
+          line: 6,
+          column: 17,
+          endLine: 6,
+          endColumn: 23,
+          message: 'NetworkPolicy "backend-egress" isolates the egress of Deployment "backend" and no egress rule lets it reach DNS (UDP 5353 and TCP 53): name resolution fails.',
+        },
+      ],
+    },
+    {
+      name: 'the DNS pods of the workspace do not name their ports dns and dns-tcp',
+      code: egressOnly(yaml`
+        - to:
+            - namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: kube-system}}
+              podSelector: {matchLabels: {k8s-app: kube-dns}}
+          ports: [{protocol: UDP, port: dns}, {protocol: TCP, port: 53}]
+      `),
+      otherFiles: { 'backend.yaml': backend, 'coredns.yaml': coredns('domain') },
+      findings: [
+        {
+          line: 6,
+          column: 17,
+          endLine: 6,
+          endColumn: 23,
+          message: 'NetworkPolicy "backend-egress" isolates the egress of Deployment "backend" and no egress rule lets it reach DNS (UDP 53): name resolution fails.',
+        },
+      ],
+    },
+    {
+      name: 'listed nameservers the ipBlocks leave out; the node resolver of dnsPolicy Default with no address allowed',
+      code: `${egressOnly(yaml`
+        - to: [{ipBlock: {cidr: 8.8.8.8/32}}]
+          ports: [{protocol: UDP, port: 53}, {protocol: TCP, port: 53}]
+      `)}---\n${egressOnly(
+        yaml`
+          - to: [{podSelector: {}}]
+            ports: [{protocol: UDP, port: 53}, {protocol: TCP, port: 53}]
+        `,
+        'node',
+      ).replace('app: backend', 'app: node')}`,
+      otherFiles: { 'backend.yaml': withDns(backend, 'dnsPolicy: None\ndnsConfig: {nameservers: [1.1.1.1]}'), 'node.yaml': withDns(backend.replace(/backend/g, 'node'), 'dnsPolicy: Default') },
+      findings: [
+        {
+          line: 6,
+          column: 17,
+          endLine: 6,
+          endColumn: 23,
+          message: 'NetworkPolicy "backend-egress" isolates the egress of Deployment "backend" and no egress rule lets it reach DNS (UDP and TCP 53): name resolution fails.',
+        },
+        {
+          line: 16,
+          column: 17,
+          endLine: 16,
+          endColumn: 23,
+          message: 'NetworkPolicy "node" isolates the egress of Deployment "node" and no egress rule lets it reach DNS (UDP and TCP 53): name resolution fails.',
+        },
+      ],
     },
     {
       name: 'a namespace named otherwise, a pod selector that is not DNS, another port, a named port toward addresses',

@@ -1,16 +1,14 @@
+import type { ClusterDnsConfig } from '../config/lint-config';
 import type { ConnectivityAnalysis } from '../connectivity/analysis';
 import type { CompiledPolicy } from '../connectivity/compiled-policy';
-import { policiesAllowDns } from '../rules/workspace/dns-access';
+import type { Workload } from '../model';
+import { blockedDns as blockedDnsTraffic } from '../rules/workspace/dns-access';
 
 /**
- * The DNS traffic egress policies leave no way to (with the judgement of the
- * `netpol-egress-blocks-dns` rule: a rule allows DNS when its peers could hold a DNS server):
- * "UDP and TCP 53", "UDP 53", "TCP 53", or undefined when both are allowed.
+ * The DNS traffic egress policies leave no way to (the judgement of the `netpol-egress-blocks-dns`
+ * rule, toward the configured cluster DNS, for `workload`'s resolvers when given): "UDP and TCP
+ * 53", "UDP 53", "TCP 53", or undefined when every DNS protocol gets through.
  */
-export function blockedDns(analysis: ConnectivityAnalysis, policies: readonly CompiledPolicy[]): string | undefined {
-  const udp = policiesAllowDns(analysis, policies, 'UDP');
-  const tcp = policiesAllowDns(analysis, policies, 'TCP');
-  if (udp && tcp) return undefined;
-  if (!udp && !tcp) return 'UDP and TCP 53';
-  return udp ? 'TCP 53' : 'UDP 53';
+export function blockedDns(analysis: ConnectivityAnalysis, dns: ClusterDnsConfig, policies: readonly CompiledPolicy[], workload?: Workload): string | undefined {
+  return blockedDnsTraffic(analysis, dns, policies, workload)?.text;
 }

@@ -8,6 +8,7 @@ import type { Workspace } from '../workspace/workspace';
 import { rulePeersText } from './describe-peers';
 import { rulePortsText } from './describe-ports';
 import { podsText } from './describe-selector';
+import type { ClusterDnsConfig } from '../config/lint-config';
 import { blockedDns } from './dns-blocking';
 import { cappedList, countedWorkloads, LIST_LIMIT } from './name-lists';
 import { sourceLink } from './source-link';
@@ -30,8 +31,8 @@ export function policySummary(workspace: Workspace, policy: KubeObject): string 
   return [
     title,
     selectionText(compiled, selected),
-    directionText(analysis, compiled, selected, 'Ingress'),
-    directionText(analysis, compiled, selected, 'Egress'),
+    directionText(analysis, compiled, selected, 'Ingress', workspace.dns),
+    directionText(analysis, compiled, selected, 'Egress', workspace.dns),
   ].join('\n\n');
 }
 
@@ -49,7 +50,7 @@ function selectionText(policy: CompiledPolicy, selected: readonly Workload[]): s
   return `Applies to ${podsText(policy.podSelector)} in namespace \`${namespace}\`: ${countedWorkloads(selected, namespace)}.`;
 }
 
-function directionText(analysis: ConnectivityAnalysis, policy: CompiledPolicy, selected: readonly Workload[], direction: PolicyDirection): string {
+function directionText(analysis: ConnectivityAnalysis, policy: CompiledPolicy, selected: readonly Workload[], direction: PolicyDirection, dns: ClusterDnsConfig): string {
   const heading = `**${direction}**:`;
   if (!policy.affects[direction]) {
     const written = policy.info.spec[RULES_KEY[direction]];
@@ -57,16 +58,16 @@ function directionText(analysis: ConnectivityAnalysis, policy: CompiledPolicy, s
     return `${heading} not restricted by this policy${ignored}.`;
   }
   const rules = policy.rules[direction];
-  const dns = direction === 'Egress' ? dnsText(analysis, policy, selected) : '';
+  const dnsBlocked = direction === 'Egress' ? dnsText(analysis, dns, policy, selected) : '';
   const others = otherPoliciesText(analysis, policy, selected, direction);
-  if (rules.length === 0) return `${heading} everything is denied (no ${RULES_KEY[direction]} rule)${dns}.${others}`;
+  if (rules.length === 0) return `${heading} everything is denied (no ${RULES_KEY[direction]} rule)${dnsBlocked}.${others}`;
   const open = rules.find((rule) => rule.peers === 'everything' && rule.ports === 'all');
   if (open) return `${heading} allows all: rule ${open.index + 1} admits every pod and every address on all ports, so this policy restricts nothing.`;
   const lines = rules.map((rule) => ruleText(analysis, policy, selected, rule));
-  if (lines.length === 1) return `${heading} only ${lines[0]}; everything else is denied${dns}.${others}`;
+  if (lines.length === 1) return `${heading} only ${lines[0]}; everything else is denied${dnsBlocked}.${others}`;
   const shown = lines.slice(0, LIST_LIMIT).map((line) => `- ${line}`);
   if (lines.length > LIST_LIMIT) shown.push(`- and ${lines.length - LIST_LIMIT} more rules`);
-  return `${heading} allowed only\n${shown.join('\n')}\n\nEverything else is denied${dns}.${others}`;
+  return `${heading} allowed only\n${shown.join('\n')}\n\nEverything else is denied${dnsBlocked}.${others}`;
 }
 
 function ruleText(analysis: ConnectivityAnalysis, policy: CompiledPolicy, selected: readonly Workload[], rule: CompiledRule): string {
@@ -83,13 +84,13 @@ function ruleText(analysis: ConnectivityAnalysis, policy: CompiledPolicy, select
  * Whether DNS stays reachable for the pods: judged per selected workload with every policy that
  * isolates its egress (another policy may allow DNS), or with this policy alone when it selects none.
  */
-function dnsText(analysis: ConnectivityAnalysis, policy: CompiledPolicy, selected: readonly Workload[]): string {
-  const own = blockedDns(analysis, [policy]);
+function dnsText(analysis: ConnectivityAnalysis, dns: ClusterDnsConfig, policy: CompiledPolicy, selected: readonly Workload[]): string {
+  const own = blockedDns(analysis, dns, [policy]);
   if (!own) return '';
   if (selected.length === 0) return `, including DNS (${own})`;
   const blocked = new Map<string, string[]>();
   for (const workload of selected) {
-    const text = blockedDns(analysis, analysis.isolatedBy.get(workload.key)?.Egress ?? [policy]);
+    const text = blockedDns(analysis, dns, analysis.isolatedBy.get(workload.key)?.Egress ?? [policy], workload);
     if (text) blocked.set(text, [...(blocked.get(text) ?? []), workload.id.name]);
   }
   if (blocked.size === 0) return ` (DNS is allowed to these pods by other policies)`;

@@ -10,6 +10,7 @@ import { usesHostNetwork } from '../rules/workspace/workspace-objects';
 import type { Workspace } from '../workspace/workspace';
 import { connectionLines, groupedLines, type ConnectionLine } from './describe-connections';
 import { requirementsText } from './describe-selector';
+import type { ClusterDnsConfig } from '../config/lint-config';
 import { blockedDns } from './dns-blocking';
 import { listNames } from '../text/name-lists';
 import { cappedList, LIST_LIMIT, plural, workloadLabel, workloadTitle } from './name-lists';
@@ -27,7 +28,7 @@ export function workloadSummary(workspace: Workspace, object: KubeObject): strin
   const title = `**${workloadTitle(workload)}** · ${podLabelsText(workload)}`;
   // The allowed connections would assume the policies apply, which most plugins do not for such pods.
   if (usesHostNetwork(workload)) return [`${title} · host network`, hostNetworkSummary(analysis, workload)].join('\n\n');
-  return [title, directionSummary(analysis, workload, 'Ingress'), directionSummary(analysis, workload, 'Egress')].join('\n\n');
+  return [title, directionSummary(analysis, workload, 'Ingress', workspace.dns), directionSummary(analysis, workload, 'Egress', workspace.dns)].join('\n\n');
 }
 
 /** Why the policies that select a host-network workload most likely do not isolate it. */
@@ -80,7 +81,7 @@ function podLabelsText(workload: Workload): string {
   return labels ? `pods labelled ${labels}` : 'pods without labels';
 }
 
-function directionSummary(analysis: ConnectivityAnalysis, workload: Workload, direction: PolicyDirection): string {
+function directionSummary(analysis: ConnectivityAnalysis, workload: Workload, direction: PolicyDirection, dnsConfig: ClusterDnsConfig): string {
   const inbound = direction === 'Ingress';
   const connections = inbound ? inboundConnections(analysis, workload) : outboundConnections(analysis, workload);
   const heading = `**${direction}**:`;
@@ -90,7 +91,7 @@ function directionSummary(analysis: ConnectivityAnalysis, workload: Workload, di
     return `${heading} ${unisolatedText(analysis, direction, reachable)}`;
   }
   const lines = groupedLines(connectionLines(workload, connections, inbound ? 'inbound' : 'outbound'));
-  const dns = inbound ? undefined : blockedDns(analysis, policies);
+  const dns = inbound ? undefined : blockedDns(analysis, dnsConfig, policies, workload);
   const dnsText = dns ? ` DNS is blocked (${dns}).` : '';
   const refused = refusedText(analysis, workload, direction, connections, lines.length > 0);
   if (lines.length === 0) return `${heading} ${isolationText(analysis, workload, direction)}; ${inbound ? 'nothing may connect to it' : 'it may connect to nothing'}.${refused}${dnsText}`;

@@ -99,7 +99,7 @@ export class FixChecker {
   private baseline(): { workspace: Workspace; cross: Map<string, LocatedFinding[]> } {
     if (!this.before && this.environment.baseline) this.before = this.environment.baseline;
     if (!this.before) {
-      const workspace = buildWorkspace(this.environment.files, { defaultNamespace: this.environment.config.defaultNamespace });
+      const workspace = buildWorkspace(this.environment.files, { defaultNamespace: this.environment.config.defaultNamespace, dns: this.environment.config.dns });
       this.before = { workspace, cross: workspaceFindings(workspace, { config: this.environment.config }) };
     }
     return this.before;
@@ -138,7 +138,7 @@ export class FixChecker {
   // change there, so those are all that is compared.
   private findingsAfter(edited: ReadonlyMap<string, ManifestFile>): Map<string, Finding[]> {
     const files = [...this.environment.files.map((file) => edited.get(file.uri) ?? file), ...[...edited.values()].filter((file) => !this.environment.files.some((existing) => existing.uri === file.uri))];
-    const workspace = buildWorkspace(files, { defaultNamespace: this.environment.config.defaultNamespace });
+    const workspace = buildWorkspace(files, { defaultNamespace: this.environment.config.defaultNamespace, dns: this.environment.config.dns });
     const cross = workspaceFindings(workspace, { config: this.environment.config });
     const result = new Map<string, Finding[]>();
     for (const file of files) {

@@ -51,7 +51,7 @@ export interface GenerationResult {
 export function generatePolicies(workspace: Workspace, options: GenerateOptions = {}): GenerationResult {
   const services = workspaceServices(workspace);
   const { connections, notes } = inferConnections(workspace, services, options);
-  const context: PlanningContext = { model: workspace.model, services, connections, fileName: options.fileName ?? relativeFileNamer(workspace.files.map((file) => file.uri)) };
+  const context: PlanningContext = { model: workspace.model, dns: workspace.dns, services, connections, fileName: options.fileName ?? relativeFileNamer(workspace.files.map((file) => file.uri)) };
   const names = takenNames(workspace);
   const chosen = chosenWorkloads(workspace, options, notes);
   const directions = DIRECTIONS.filter((direction) => (options.directions ?? DIRECTIONS).includes(direction));

@@ -1,6 +1,8 @@
+import type { ClusterDnsConfig } from '../config/lint-config';
 import type { PolicyDirection } from '../connectivity';
 import type { ClusterModel, Workload } from '../model';
 import { isNodeExposed } from '../services/service';
+import { dnsPortsText, uniquePorts } from '../rules/workspace/dns-access';
 import { workloadsIn } from '../rules/workspace/workspace-objects';
 import type { Evidence } from './evidence';
 import { describeWorkload, type ConnectionSource, type InferredConnection } from './inferred-connections';
@@ -8,23 +10,24 @@ import { minimalSelectorOf, type WorkloadSelector } from './minimal-selector';
 import type { PlannedPeer, PlannedPolicy, PlannedRule } from './policy-yaml';
 import type { WorkspaceService } from './workspace-services';
 
-/** What planning a workload's policies reads: the model, the Services, the inferred connections, how to name files. */
+/** What planning a workload's policies reads: the model, the cluster DNS, the Services, the inferred connections, how to name files. */
 export interface PlanningContext {
   model: ClusterModel;
+  dns: ClusterDnsConfig;
   services: ReadonlyMap<string, WorkspaceService>;
   connections: readonly InferredConnection[];
   fileName: (uri: string) => string;
 }
 
-/** The cluster DNS: kube-dns (CoreDNS keeps the label) in kube-system, on UDP and TCP 53. */
-const DNS_RULE: PlannedRule = {
-  comment: ['DNS: the cluster DNS (k8s-app: kube-dns in kube-system), UDP and TCP 53.'],
-  peers: [{ namespace: 'kube-system', podSelector: { 'k8s-app': 'kube-dns' } }],
-  ports: [
-    { protocol: 'UDP', port: 53 },
-    { protocol: 'TCP', port: 53 },
-  ],
-};
+/** The cluster DNS as configured (by default kube-dns, whose label CoreDNS keeps, in kube-system on UDP and TCP 53). */
+function dnsRule(dns: ClusterDnsConfig): PlannedRule {
+  const labels = Object.entries(dns.podLabels).map(([key, value]) => `${key}: ${value}`);
+  return {
+    comment: [`DNS: the cluster DNS (${labels.length > 0 ? `${labels.join(', ')} in ` : ''}${dns.namespace}), ${dnsPortsText(dns)}.`],
+    peers: [{ namespace: dns.namespace, ...(labels.length > 0 ? { podSelector: dns.podLabels } : {}) }],
+    ports: uniquePorts(dns),
+  };
+}
 
 /**
  * The least-privilege policy of a workload for one direction: it selects the workload by its
@@ -49,7 +52,7 @@ export function planWorkloadPolicy(workload: Workload, direction: PolicyDirectio
       const destination = context.model.workloadsByKey.get(connection.to.key)!;
       return { comment: [`To ${describeWorkload(destination)}:`, ...evidenceLines(connection.evidence, context)], peers: [workloadPeer(destination, workload.id.namespace, context.model)], ports: connection.ports };
     });
-  return { comment, ...base, egress: [...rules, DNS_RULE] };
+  return { comment, ...base, egress: [...rules, dnsRule(context.dns)] };
 }
 
 /** Every pod of the namespace isolated in both directions: what is not allowed by another policy is denied. */

@@ -1,3 +1,4 @@
+import { DEFAULT_DNS, type ClusterDnsConfig } from '../config/lint-config';
 import { analyzeConnectivity, type ConnectivityAnalysis } from '../connectivity';
 import type { KubeObject } from '../manifest/kube-object';
 import type { ManifestFile } from '../manifest/manifest-file';
@@ -13,6 +14,8 @@ export interface Workspace {
   model: ClusterModel;
   /** Computed on first use: rules that need no policy evaluation do not pay for it. */
   readonly connectivity: ConnectivityAnalysis;
+  /** The cluster DNS that egress policies must let pods reach, as configured. */
+  dns: ClusterDnsConfig;
   /**
    * Every object of a kind (in any API group) that takes effect (its document parses cleanly and no
    * later document redefines it), in file and document order.
@@ -23,6 +26,8 @@ export interface Workspace {
 export interface WorkspaceOptions {
   /** Namespace of namespaced objects that name none; "default" unless configured. */
   defaultNamespace?: string;
+  /** The cluster DNS; CoreDNS with kube-dns's labels in kube-system unless configured. */
+  dns?: ClusterDnsConfig;
 }
 
 export function buildWorkspace(files: readonly ManifestFile[], options: WorkspaceOptions = {}): Workspace {
@@ -32,6 +37,7 @@ export function buildWorkspace(files: readonly ManifestFile[], options: Workspac
   return {
     files,
     model,
+    dns: options.dns ?? DEFAULT_DNS,
     get connectivity() {
       return (connectivity ??= analyzeConnectivity(model));
     },

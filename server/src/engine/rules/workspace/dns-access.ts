@@ -1,93 +1,192 @@
-import { matchesLabels, type ConnectivityAnalysis, type LabelSelector } from '../../connectivity';
-import { portSetContains } from '../../connectivity';
-import type { CompiledPolicy, CompiledRule } from '../../connectivity';
-import type { CompiledPeer } from '../../connectivity';
-import { resolveRulePorts, type CompiledPorts } from '../../connectivity';
-import type { ClusterModel, Workload } from '../../model';
-import type { Labels } from '../../model';
-import { couldMatchNamespace, namespacesNamedBy } from './namespace-selectors';
+import type ipaddr from 'ipaddr.js';
+import type { ClusterDnsConfig } from '../../config/lint-config';
+import type { ConnectivityAnalysis, CompiledPolicy } from '../../connectivity';
+import { portSetContains, resolveRulePorts } from '../../connectivity';
+import { egressToward, type AssumedEndpoint } from '../../connectivity/assumed-endpoint';
+import { peerAddresses } from '../../connectivity/rule-peers';
+import { isPlainObject } from '../../manifest/kube-object';
+import { NAMESPACE_NAME_LABEL, type NamespaceInfo, type Workload } from '../../model';
+import { parseAddress } from '../../net/cidr';
+import { ipv4SetContains, ipv4ToNumber } from '../../net/ipv4-set';
 
-// Whether egress rules let pods reach a DNS server. The cluster DNS (CoreDNS or kube-dns in
-// kube-system) is rarely part of a repository, so a rule is judged on whether its peers COULD hold
-// it: the answer errs on "yes", since a wrong "DNS is blocked" would be noise on a correct policy.
+// Whether egress policies let pods reach DNS. Pods query the cluster DNS through its Service
+// address, which is translated to the DNS pods' addresses before policies apply: a rule reaches it
+// when its peers match the DNS pods (in the manifests, or assumed as configured) on a DNS port. An
+// ipBlock never matches pods, so it reaches only resolvers queried untranslated: those of
+// `dnsPolicy: Default` or `dnsConfig.nameservers`, and the configured `dns.addresses`.
 
 export type DnsProtocol = 'UDP' | 'TCP';
 
-const DNS_PORT = 53;
-
-/** Namespaces the cluster DNS runs in: upstream Kubernetes, GKE, EKS, AKS, k3s (kube-system) and OpenShift. */
-const DNS_NAMESPACES: readonly string[] = ['kube-system', 'openshift-dns'];
-
-/** Pod labels of the cluster DNS: kubeadm/EKS/GKE/k3s CoreDNS and kube-dns, the CoreDNS chart, OpenShift. */
-const DNS_POD_LABELS: readonly Labels[] = [
-  { 'k8s-app': 'kube-dns' },
-  { 'k8s-app': 'coredns' },
-  { 'app.kubernetes.io/name': 'coredns' },
-  { 'dns.operator.openshift.io/daemonset-dns': 'default' },
-];
-
-/** Whether any egress rule of the policies lets their pods reach a DNS server on `protocol` port 53. */
-export function policiesAllowDns(analysis: ConnectivityAnalysis, policies: readonly CompiledPolicy[], protocol: DnsProtocol): boolean {
-  return policies.some((policy) => policy.rules.Egress.some((rule) => ruleAllowsDns(analysis, policy, rule, protocol)));
+/** The DNS traffic some egress-isolated pods cannot send. */
+export interface BlockedDns {
+  protocols: readonly DnsProtocol[];
+  /** "UDP and TCP 53", "UDP 53", "TCP 53": the protocols and the ports their queries are sent to. */
+  text: string;
+  /** Some rule opens the DNS port to addresses only: the reason the pods' queries are not let out. */
+  onlyToAddresses: boolean;
 }
 
-function ruleAllowsDns(analysis: ConnectivityAnalysis, policy: CompiledPolicy, rule: CompiledRule, protocol: DnsProtocol): boolean {
-  // A DNS server among the workspace's workloads, admitted on port 53 (named ports resolve on it).
-  for (const key of analysis.admitted.get(rule) ?? []) {
-    const server = analysis.model.workloadsByKey.get(key);
-    if (server && servesDns(server, protocol) && portSetContains(resolveRulePorts(rule.ports, server), protocol, DNS_PORT)) return true;
-  }
-  // The cluster DNS or another resolver outside the workspace.
-  const toClusterDns = portsMayReachClusterDns(rule.ports, protocol);
-  if (rule.peers === 'everything') return toClusterDns;
-  const toAddresses = portSetContains(resolveRulePorts(rule.ports, 'external'), protocol, DNS_PORT);
-  return rule.peers.some((peer) => (peer.kind === 'ipBlock' ? toAddresses : toClusterDns && peerMayHoldClusterDns(peer, policy.info.namespace, analysis.model)));
+/** Resolvers listed in `/etc/resolv.conf` are queried on port 53. */
+const RESOLVER_PORT = 53;
+
+/**
+ * What DNS traffic `policies` (the egress policies isolating some pods) leave no way to, for pods
+ * with `source`'s resolver configuration (the cluster DNS when no source is known); undefined when
+ * every DNS protocol gets through.
+ */
+export function blockedDns(analysis: ConnectivityAnalysis, dns: ClusterDnsConfig, policies: readonly CompiledPolicy[], source?: Workload): BlockedDns | undefined {
+  const resolvers = resolversOf(source);
+  if (resolvers.kind === 'none') return undefined;
+  const protocols = dnsProtocols(dns).filter((protocol) => !reachesResolver(analysis, dns, policies, resolvers, protocol));
+  if (protocols.length === 0) return undefined;
+  const port = (protocol: DnsProtocol) => (resolvers.kind === 'cluster' ? clusterDnsPorts(dns, protocol) : [RESOLVER_PORT]);
+  return {
+    protocols,
+    text: portsText(protocols, port),
+    onlyToAddresses: resolvers.kind === 'cluster' && protocols.some((protocol) => reachesAddress(policies, 'any', protocol)),
+  };
 }
 
-function servesDns(workload: Workload, protocol: DnsProtocol): boolean {
-  return workload.containerPorts.some((declared) => declared.port === DNS_PORT && declared.protocol === protocol);
+/** The protocols the cluster DNS serves, in the order messages name them. */
+export function dnsProtocols(dns: ClusterDnsConfig): DnsProtocol[] {
+  return (['UDP', 'TCP'] as const).filter((protocol) => dns.ports.some((port) => port.protocol === protocol));
+}
+
+/** The egress rule that lets pods reach the cluster DNS: its pods by namespace name and labels, on its ports. */
+export function clusterDnsRule(dns: ClusterDnsConfig): { to: object[]; ports: { protocol: DnsProtocol; port: number }[] } {
+  return {
+    to: [
+      {
+        namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: dns.namespace } },
+        ...(Object.keys(dns.podLabels).length > 0 ? { podSelector: { matchLabels: { ...dns.podLabels } } } : {}),
+      },
+    ],
+    ports: uniquePorts(dns),
+  };
+}
+
+/** The cluster DNS's ports, one entry per protocol and number. */
+export function uniquePorts(dns: ClusterDnsConfig): { protocol: DnsProtocol; port: number }[] {
+  return dnsProtocols(dns).flatMap((protocol) => clusterDnsPorts(dns, protocol).map((port) => ({ protocol, port })));
+}
+
+/** "UDP and TCP 53" for the default DNS. */
+export function dnsPortsText(dns: ClusterDnsConfig): string {
+  return portsText(dnsProtocols(dns), (protocol) => clusterDnsPorts(dns, protocol));
+}
+
+function clusterDnsPorts(dns: ClusterDnsConfig, protocol: DnsProtocol): number[] {
+  return [...new Set(dns.ports.filter((port) => port.protocol === protocol).map((port) => port.port))];
+}
+
+/** "UDP and TCP 53" when the protocols share their ports, else "UDP 53 and TCP 5353". */
+function portsText(protocols: readonly DnsProtocol[], portsOf: (protocol: DnsProtocol) => number[]): string {
+  const numbers = protocols.map((protocol) => portsOf(protocol).join(', '));
+  if (numbers.every((text) => text === numbers[0])) return `${protocols.join(' and ')} ${numbers[0]}`;
+  return protocols.map((protocol, index) => `${protocol} ${numbers[index]}`).join(' and ');
 }
 
 /**
- * Whether the ports let `protocol` 53 through to the cluster DNS: a number or range covering 53, or
- * a named port the DNS pods declare (CoreDNS and kube-dns name theirs `dns` and `dns-tcp`).
+ * Where a pod's queries go (https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#pod-s-dns-policy):
+ * the cluster DNS (`ClusterFirst`, the default), then any `dnsConfig.nameservers`; the node's
+ * resolvers (`Default`), addresses the manifests do not tell; only `dnsConfig.nameservers` (`None`).
+ * Nameservers that are not IPv4 addresses cannot be judged and are assumed reachable.
  */
-function portsMayReachClusterDns(ports: CompiledPorts, protocol: DnsProtocol): boolean {
-  if (ports === 'all') return true;
-  return ports.some((entry) =>
-    entry.kind === 'numbers'
-      ? portSetContains(entry.ports, protocol, DNS_PORT)
-      : entry.kind === 'named' && entry.protocol === protocol && entry.name.startsWith('dns'),
+type Resolvers =
+  | { kind: 'cluster'; nameservers: readonly Nameserver[] }
+  | { kind: 'node' }
+  | { kind: 'listed'; nameservers: readonly Nameserver[] }
+  | { kind: 'none' };
+
+type Nameserver = number | 'unknown';
+
+function resolversOf(source: Workload | undefined): Resolvers {
+  const member = source?.members[0];
+  const spec = member ? member.object.get([...member.template, 'spec']) : undefined;
+  if (!isPlainObject(spec)) return { kind: 'cluster', nameservers: [] };
+  const dnsConfig = spec.dnsConfig;
+  const listed = isPlainObject(dnsConfig) && Array.isArray(dnsConfig.nameservers) ? dnsConfig.nameservers.map(nameserverOf) : [];
+  if (spec.dnsPolicy === 'Default') return { kind: 'node' };
+  if (spec.dnsPolicy === 'None') return listed.length > 0 ? { kind: 'listed', nameservers: listed } : { kind: 'none' };
+  return { kind: 'cluster', nameservers: listed };
+}
+
+function nameserverOf(value: unknown): Nameserver {
+  const address = typeof value === 'string' ? parseAddress(value) : undefined;
+  return address?.kind() === 'ipv4' ? ipv4ToNumber(address as ipaddr.IPv4) : 'unknown';
+}
+
+function reachesResolver(analysis: ConnectivityAnalysis, dns: ClusterDnsConfig, policies: readonly CompiledPolicy[], resolvers: Resolvers, protocol: DnsProtocol): boolean {
+  const reachesListed = (nameservers: readonly Nameserver[]) => nameservers.some((nameserver) => nameserver === 'unknown' || reachesAddress(policies, nameserver, protocol));
+  switch (resolvers.kind) {
+    case 'node':
+      return reachesAddress(policies, 'any', protocol);
+    case 'listed':
+      // A listed nameserver may be a Service address, translated like any other: of the cluster
+      // DNS, or of a DNS server among the workloads.
+      return reachesListed(resolvers.nameservers) || reachesClusterDns(analysis, dns, policies, protocol) || reachesDnsWorkload(analysis, policies, protocol);
+    case 'cluster':
+      return reachesClusterDns(analysis, dns, policies, protocol) || reachesListed([...dns.addresses.map(nameserverOf), ...resolvers.nameservers]);
+    case 'none':
+      return true;
+  }
+}
+
+/** Whether an egress rule opens port 53 of `protocol` toward the address (or toward some address). */
+function reachesAddress(policies: readonly CompiledPolicy[], address: number | 'any', protocol: DnsProtocol): boolean {
+  return policies.some((policy) =>
+    policy.rules.Egress.some((rule) => {
+      const addresses = peerAddresses(rule.peers);
+      const inRange = address === 'any' ? addresses.length > 0 : ipv4SetContains(addresses, address);
+      return inRange && portSetContains(resolveRulePorts(rule.ports, 'external'), protocol, RESOLVER_PORT);
+    }),
   );
 }
 
+function reachesClusterDns(analysis: ConnectivityAnalysis, dns: ClusterDnsConfig, policies: readonly CompiledPolicy[], protocol: DnsProtocol): boolean {
+  const ports = clusterDnsPorts(dns, protocol);
+  return clusterDnsEndpoints(analysis, dns).some((endpoint) => {
+    const allowed = egressToward(policies, endpoint);
+    return ports.some((port) => portSetContains(allowed, protocol, port));
+  });
+}
+
+/** Whether the egress rules reach a workload of the manifests that serves `protocol` port 53. */
+function reachesDnsWorkload(analysis: ConnectivityAnalysis, policies: readonly CompiledPolicy[], protocol: DnsProtocol): boolean {
+  return analysis.model.workloads.some((workload) => {
+    if (!workload.containerPorts.some((declared) => declared.port === RESOLVER_PORT && declared.protocol === protocol)) return false;
+    const namespace = analysis.model.namespaces.get(workload.id.namespace) ?? { name: workload.id.namespace, labels: { [NAMESPACE_NAME_LABEL]: workload.id.namespace } };
+    return portSetContains(egressToward(policies, { workload, namespace }), protocol, RESOLVER_PORT);
+  });
+}
+
+const endpointCache = new WeakMap<ConnectivityAnalysis, { dns: ClusterDnsConfig; endpoints: AssumedEndpoint[] }>();
+
 /**
- * Whether a peer could match the cluster DNS pods. An ipBlock counts elsewhere (node-local DNS and
- * external resolvers are addresses). A namespaceSelector counts unless it rules out the DNS
- * namespaces by name; a podSelector must look like the DNS pods; a podSelector alone only selects
- * pods of the policy's own namespace, so it counts only in a DNS namespace.
+ * The cluster DNS pods: the workloads of the manifests in its namespace that carry its pod labels,
+ * else one assumed workload with the configured labels and ports. Its namespace has the labels of
+ * a Namespace object in the manifests, the configured ones and its name label.
  */
-function peerMayHoldClusterDns(peer: CompiledPeer, policyNamespace: string, model: ClusterModel): boolean {
-  if (peer.kind !== 'selectors') return false;
-  const { namespaceSelector, podSelector } = peer;
-  const inDnsNamespace = namespaceSelector
-    ? dnsNamespaceCandidates(namespaceSelector).some((name) => couldMatchNamespace(namespaceSelector, name, model))
-    : isDnsNamespace(policyNamespace);
-  return inDnsNamespace && (podSelector === undefined || looksLikeDnsPods(podSelector));
+export function clusterDnsEndpoints(analysis: ConnectivityAnalysis, dns: ClusterDnsConfig): readonly AssumedEndpoint[] {
+  const cached = endpointCache.get(analysis);
+  if (cached?.dns === dns) return cached.endpoints;
+  const known = analysis.model.namespaces.get(dns.namespace);
+  const namespace: NamespaceInfo = { name: dns.namespace, labels: { ...dns.namespaceLabels, ...known?.labels, [NAMESPACE_NAME_LABEL]: dns.namespace } };
+  const inWorkspace = analysis.model.workloads.filter(
+    (workload) => workload.id.namespace === dns.namespace && Object.entries(dns.podLabels).every(([key, value]) => workload.podLabels[key] === value),
+  );
+  const workloads = inWorkspace.length > 0 ? inWorkspace : [assumedDnsWorkload(dns)];
+  const endpoints = workloads.map((workload) => ({ workload, namespace }));
+  endpointCache.set(analysis, { dns, endpoints });
+  return endpoints;
 }
 
-function dnsNamespaceCandidates(selector: LabelSelector): string[] {
-  return [...DNS_NAMESPACES, ...(namespacesNamedBy(selector) ?? []).filter(isDnsNamespace)];
-}
-
-/** kube-system and OpenShift's DNS namespace, or a namespace named for DNS (a self-managed resolver). */
-function isDnsNamespace(name: string): boolean {
-  return DNS_NAMESPACES.includes(name) || /dns/i.test(name);
-}
-
-/** Whether a podSelector could select DNS pods: it matches known DNS labels, or asks for a label value naming DNS. */
-function looksLikeDnsPods(selector: LabelSelector): boolean {
-  if (selector.kind === 'malformed') return false;
-  if (DNS_POD_LABELS.some((labels) => matchesLabels(selector, labels))) return true;
-  return selector.requirements.some((requirement) => requirement.operator === 'In' && requirement.values.some((value) => /dns/i.test(value)));
+function assumedDnsWorkload(dns: ClusterDnsConfig): Workload {
+  return {
+    key: `${dns.namespace}/cluster-dns[assumed]`,
+    id: { kind: 'Deployment', namespace: dns.namespace, name: 'cluster-dns' },
+    podLabels: dns.podLabels,
+    containerPorts: dns.ports.map((port) => ({ port: port.port, protocol: port.protocol, ...(port.name !== undefined ? { name: port.name } : {}), path: [] })),
+    members: [],
+  };
 }

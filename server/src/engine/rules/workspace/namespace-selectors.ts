@@ -1,5 +1,5 @@
-import { matchesLabels, type LabelSelector } from '../../connectivity';
-import { NAMESPACE_NAME_LABEL, type ClusterModel } from '../../model';
+import type { LabelSelector } from '../../connectivity';
+import { NAMESPACE_NAME_LABEL } from '../../model';
 
 // What a namespaceSelector says about namespaces the workspace may not define. Only the automatic
 // `kubernetes.io/metadata.name` label is known for those; every other label is a guess.
@@ -21,16 +21,4 @@ export function namespacesNamedBy(selector: LabelSelector): readonly string[] | 
     names = names ? names.filter((name) => requirement.values.includes(name)) : [...requirement.values];
   }
   return names;
-}
-
-/**
- * Whether a namespaceSelector could match the namespace `name`: exactly, with its labels, when the
- * workspace has its Namespace object; otherwise only its name label is judged (other labels unknown).
- */
-export function couldMatchNamespace(selector: LabelSelector, name: string, model: ClusterModel): boolean {
-  if (selector.kind === 'malformed') return false;
-  const known = model.namespaces.get(name);
-  if (known?.object) return matchesLabels(selector, known.labels);
-  const nameOnly: LabelSelector = { kind: 'requirements', requirements: selector.requirements.filter((requirement) => requirement.key === NAMESPACE_NAME_LABEL) };
-  return matchesLabels(nameOnly, { [NAMESPACE_NAME_LABEL]: name });
 }

@@ -1,4 +1,4 @@
-import type { ConnectivityAnalysis } from '../../connectivity';
+import type { ClusterDnsConfig } from '../../config/lint-config';
 import { objectFix } from '../../fixes/object-fix';
 import type { CompiledPolicy } from '../../connectivity';
 import type { KubeObject } from '../../manifest/kube-object';
@@ -6,7 +6,7 @@ import type { Workload } from '../../model';
 import type { SourceRange } from '../../text/range';
 import type { WorkspaceRule } from '../rule';
 import { selectsWholeNamespace } from './default-deny';
-import { policiesAllowDns } from './dns-access';
+import { blockedDns, clusterDnsRule, type BlockedDns } from './dns-access';
 import { listNames, usesHostNetwork, workloadName } from './workspace-objects';
 
 export const netpolEgressBlocksDns: WorkspaceRule = {
@@ -19,19 +19,23 @@ export const netpolEgressBlocksDns: WorkspaceRule = {
     'Once a NetworkPolicy selects a pod for egress, the pod may only open the connections some egress rule allows, ' +
     'and that includes its DNS queries to the cluster DNS (CoreDNS or kube-dns in kube-system). A default-deny or ' +
     'an "only to the backend" egress policy without a DNS rule breaks name resolution: every connection by ' +
-    'Service name fails, which is often "fixed" by dropping the policy. The rule reports an egress-isolating ' +
-    'policy whose pods no egress rule lets reach port 53: the cluster DNS is rarely in the repository, so a rule ' +
-    'counts as allowing DNS when its ports include port 53 (or the `dns`/`dns-tcp` named ports, or all ports) and ' +
-    'its peers could hold the DNS server (no `to`, a `namespaceSelector` that does not exclude kube-system by name ' +
-    'with no or a DNS-like `podSelector`, an `ipBlock` for node-local or external resolvers, or a workload of the ' +
-    'workspace that serves port 53). Pods are judged with every policy that selects them; a policy that selects ' +
-    "no workload of the workspace is judged with the namespace's `podSelector: {}` policies and those with the same " +
-    '`podSelector`. Blocked UDP is a ' +
-    'warning; blocked TCP alone is info (resolvers fall back to TCP for large answers and DNSSEC).',
+    'Service name fails, which is often "fixed" by dropping the policy. The rule asks the connectivity analysis ' +
+    "whether each egress-isolated pod's rules let it reach the cluster DNS pods on UDP and TCP port 53, with every " +
+    'policy that selects the pod. The cluster DNS is rarely in the repository, so it is assumed: pods labelled ' +
+    '`k8s-app: kube-dns` (which CoreDNS keeps) in namespace `kube-system`, with container ports `dns` (UDP 53) and ' +
+    "`dns-tcp` (TCP 53), the namespace labelled with its name and the labels of a `kube-system` Namespace object of " +
+    'the workspace; the `dns` setting of `.kube-netsec.yaml` describes another DNS, and DNS pods in the manifests ' +
+    'are judged as they are. Pods query the DNS Service address, which is translated to the DNS pods\' addresses ' +
+    'before policies apply, so an `ipBlock` does not reach the cluster DNS (except addresses listed under ' +
+    '`dns.addresses`, such as NodeLocal DNSCache\'s); it does reach the resolvers of pods with `dnsPolicy: Default` ' +
+    '(the node\'s) or `dnsConfig.nameservers`. Host-network pods are left out. A policy that selects no workload of ' +
+    "the workspace is judged with the namespace's `podSelector: {}` policies and those with the same `podSelector`. " +
+    'Blocked UDP is a warning; blocked TCP alone is info (resolvers fall back to TCP for large answers and DNSSEC).',
   remediation:
     'Add an egress rule (in this policy or in a policy that selects the same pods, often a namespace-wide ' +
     '`allow-dns` policy) to the cluster DNS: `to` a `namespaceSelector` for `kubernetes.io/metadata.name: ' +
-    'kube-system` with a `podSelector` for `k8s-app: kube-dns`, on UDP and TCP port 53.',
+    'kube-system` with a `podSelector` for `k8s-app: kube-dns`, on UDP and TCP port 53 (the namespace, labels and ' +
+    'ports of the `dns` setting when it is configured).',
   references: [
     'https://kubernetes.io/docs/concepts/services-networking/network-policies/#default-deny-all-egress-traffic',
     'https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/',
@@ -79,10 +83,11 @@ spec:
   },
   *check(workspace) {
     const analysis = workspace.connectivity;
+    const { dns } = workspace;
     // A workload is judged with all its egress policies, the same under each of them: once.
     const judged = new Map<string, BlockedDns | undefined>();
     const blockedFor = (workload: Workload): BlockedDns | undefined => {
-      if (!judged.has(workload.key)) judged.set(workload.key, blockedProtocols(analysis, analysis.isolatedBy.get(workload.key)?.Egress ?? []));
+      if (!judged.has(workload.key)) judged.set(workload.key, blockedDns(analysis, dns, analysis.isolatedBy.get(workload.key)?.Egress ?? [], workload));
       return judged.get(workload.key);
     };
     for (const policy of analysis.policies) {
@@ -96,8 +101,8 @@ spec:
         const policies = analysis.policies.filter(
           (other) => other === policy || (other.info.namespace === policy.info.namespace && other.affects.Egress && (selectsWholeNamespace(other, 'Egress') || sameSelector(other, policy))),
         );
-        const blocked = blockedProtocols(analysis, policies);
-        if (blocked) yield { object, range, message: `NetworkPolicy "${name}" isolates the egress of the pods it selects and no egress rule lets them reach DNS (${blocked.text}): ${blocked.consequence}.`, ...blocked.severity };
+        const blocked = blockedDns(analysis, dns, policies);
+        if (blocked) yield { object, range, message: `NetworkPolicy "${name}" isolates the egress of the pods it selects and no egress rule lets them reach DNS (${blocked.text}): ${outcome(blocked)}.`, ...severityOf(blocked) };
         continue;
       }
       // Workloads grouped by what they lack: UDP (and maybe TCP), or TCP only.
@@ -106,17 +111,17 @@ spec:
         if (usesHostNetwork(workload)) continue;
         const blocked = blockedFor(workload);
         if (!blocked) continue;
-        const group = lacking.get(blocked.text);
+        const group = lacking.get(groupKey(blocked));
         if (group) group.workloads.push(workload);
-        else lacking.set(blocked.text, { blocked, workloads: [workload] });
+        else lacking.set(groupKey(blocked), { blocked, workloads: [workload] });
       }
       for (const { blocked, workloads } of lacking.values()) {
         const names = listNames(workloads.map(workloadName));
         yield {
           object,
           range,
-          message: `NetworkPolicy "${name}" isolates the egress of ${names} and no egress rule lets ${workloads.length === 1 ? 'it' : 'them'} reach DNS (${blocked.text}): ${blocked.consequence}.`,
-          ...blocked.severity,
+          message: `NetworkPolicy "${name}" isolates the egress of ${names} and no egress rule lets ${workloads.length === 1 ? 'it' : 'them'} reach DNS (${blocked.text}): ${outcome(blocked)}.`,
+          ...severityOf(blocked),
         };
       }
     }
@@ -125,37 +130,31 @@ spec:
     // The rule reports a policy whose pods no egress rule lets reach DNS: one more rule in that
     // policy lets every pod it selects reach the cluster DNS, whatever other policies say. An
     // egress-deny-all policy (`policyTypes: [Egress]`, no `egress`) gets its first rule.
-    yield* objectFix(input, 'Allow DNS to kube-dns in kube-system', (editor) => editor.append(['spec', 'egress'], CLUSTER_DNS_RULE), { preferred: true });
+    const dns = input.workspace?.dns ?? input.config.dns;
+    yield* objectFix(input, `Allow DNS to ${describePods(dns)} in ${dns.namespace}`, (editor) => editor.append(['spec', 'egress'], clusterDnsRule(dns)), { preferred: true });
   },
 };
 
-/** An egress rule to the cluster DNS (CoreDNS keeps kube-dns's labels), on UDP and TCP 53. */
-const CLUSTER_DNS_RULE = {
-  to: [
-    {
-      namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } },
-      podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } },
-    },
-  ],
-  ports: [
-    { protocol: 'UDP', port: 53 },
-    { protocol: 'TCP', port: 53 },
-  ],
-};
-
-interface BlockedDns {
-  text: string;
-  consequence: string;
-  severity: { severity?: 'info' };
+/** "kube-dns" for the usual labels, else the labels themselves. */
+function describePods(dns: ClusterDnsConfig): string {
+  const labels = Object.entries(dns.podLabels);
+  if (labels.length === 1 && labels[0][0] === 'k8s-app') return labels[0][1];
+  return labels.length === 0 ? 'every pod' : labels.map(([key, value]) => `${key}=${value}`).join(', ');
 }
 
-/** What DNS traffic the policies block, with the report's severity: UDP is what resolvers use first. */
-function blockedProtocols(analysis: ConnectivityAnalysis, policies: readonly CompiledPolicy[]): BlockedDns | undefined {
-  const udp = policiesAllowDns(analysis, policies, 'UDP');
-  const tcp = policiesAllowDns(analysis, policies, 'TCP');
-  if (!udp) return { text: tcp ? 'UDP 53' : 'UDP and TCP 53', consequence: 'name resolution fails', severity: {} };
-  if (!tcp) return { text: 'TCP 53', consequence: 'lookups whose answers are too large for UDP (DNSSEC, many records) fail', severity: { severity: 'info' } };
-  return undefined;
+/** What fails, and why when an ipBlock seemed to allow DNS: UDP is what resolvers use first. */
+function outcome(blocked: BlockedDns): string {
+  const failure = blocked.protocols.includes('UDP') ? 'name resolution fails' : 'lookups whose answers are too large for UDP (DNSSEC, many records) fail';
+  if (!blocked.onlyToAddresses) return failure;
+  return `${failure} (an ipBlock does not reach the cluster DNS: queries to its Service address are translated to the DNS pods' addresses first; list untranslated resolver addresses, such as NodeLocal DNSCache's, under dns.addresses in .kube-netsec.yaml)`;
+}
+
+function severityOf(blocked: BlockedDns): { severity?: 'info' } {
+  return blocked.protocols.includes('UDP') ? {} : { severity: 'info' };
+}
+
+function groupKey(blocked: BlockedDns): string {
+  return `${blocked.text} ${blocked.onlyToAddresses}`;
 }
 
 /** The `Egress` item of policyTypes, else the `egress` key: what makes the policy isolate egress. */
