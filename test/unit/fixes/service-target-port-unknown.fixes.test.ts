@@ -226,6 +226,50 @@ testFixes(serviceTargetPortUnknown, [
     ],
   },
   {
+    name: 'targetPort 0 or "" (the port, by default) is changed to the one number the pods declare',
+    code: yaml`
+      apiVersion: v1
+      kind: Service
+      metadata: {name: web, namespace: shop}
+      spec:
+        selector: {app: web}
+        ports:
+          - {name: a, port: 80, targetPort: 0}
+          - {name: b, port: 81, targetPort: ""}
+    `,
+    otherFiles: { 'web.yaml': WEB },
+    fixes: [
+      {
+        title: 'Change targetPort to 8080',
+        preferred: false,
+        output: yaml`
+          apiVersion: v1
+          kind: Service
+          metadata: {name: web, namespace: shop}
+          spec:
+            selector: {app: web}
+            ports:
+              - {name: a, port: 80, targetPort: 8080}
+              - {name: b, port: 81, targetPort: ""}
+        `,
+      },
+      {
+        title: 'Change targetPort to 8080',
+        preferred: false,
+        output: yaml`
+          apiVersion: v1
+          kind: Service
+          metadata: {name: web, namespace: shop}
+          spec:
+            selector: {app: web}
+            ports:
+              - {name: a, port: 80, targetPort: 0}
+              - {name: b, port: 81, targetPort: 8080}
+        `,
+      },
+    ],
+  },
+  {
     name: 'the number two selected workloads both declare, and only it, is unambiguous',
     code: yaml`
       apiVersion: v1
