@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -20,6 +20,7 @@ spec:
       containers: [{name: web, image: "${image}"}]
 `;
 
+const text = (message: string | { value: string }) => (typeof message === 'string' ? message : message.value);
 const duplicates = (params: PublishDiagnosticsParams): Diagnostic[] => params.diagnostics.filter((diagnostic) => diagnostic.code === 'duplicate-object');
 
 describe('language server: related locations (duplicate-object)', () => {
@@ -45,7 +46,7 @@ describe('language server: related locations (duplicate-object)', () => {
       const [diagnostic] = duplicates(replaced);
       assert.deepEqual(diagnostic.range, { start: { line: 3, character: 2 }, end: { line: 3, character: 11 } });
       assert.equal(diagnostic.severity, 3);
-      assert.match(diagnostic.message, /^Deployment "web" in namespace "shop" is defined again in \.\.\/overlay\/web\.yaml at line 4, /);
+      assert.match(text(diagnostic.message), /^Deployment "web" in namespace "shop" is defined again in \.\.\/overlay\/web\.yaml at line 4, /);
       assert.deepEqual(diagnostic.relatedInformation, [
         { location: { uri: uri('overlay/web.yaml'), range: { start: { line: 3, character: 2 }, end: { line: 3, character: 11 } } }, message: 'The definition that takes effect' },
       ]);
@@ -62,7 +63,7 @@ describe('language server: related locations (duplicate-object)', () => {
       mark = session.published.length;
       await session.change(uri('overlay/web.yaml'), [{ text: `# overlay\n${web('web:2')}` }]);
       const again = await session.waitForDiagnostics(uri('base/web.yaml'), (params) => duplicates(params).length > 0, { after: mark });
-      assert.match(duplicates(again)[0].message, /at line 5, /);
+      assert.match(text(duplicates(again)[0].message), /at line 5, /);
       assert.equal(duplicates(again)[0].relatedInformation?.[0].location.range.start.line, 4);
 
       // Closing the overlay (never saved, so gone from the workspace) ends the duplicate too.
@@ -74,13 +75,40 @@ describe('language server: related locations (duplicate-object)', () => {
     }
   });
 
+  it('takes a kustomize patch on disk for a patch, not for a definition that replaces the base', async () => {
+    const settings = '{apiVersion: v1, kind: ConfigMap, metadata: {name: settings, namespace: shop}}\n';
+    const files: Record<string, string> = {
+      'kz/base/web.yaml': `${web('web:1')}---\n${settings}`,
+      // No "kind" in it: indexed for its name.
+      'kz/overlays/prod/kustomization.yaml': 'resources: [../../base]\npatches:\n  - path: replicas.yaml\n',
+      'kz/overlays/prod/replicas.yaml': '{apiVersion: apps/v1, kind: Deployment, metadata: {name: web, namespace: shop}, spec: {replicas: 3}}\n',
+      // Read last by the index: once its duplicate shows, every other file has been read.
+      'kz/zz/settings.yaml': settings,
+    };
+    for (const [path, content] of Object.entries(files)) {
+      mkdirSync(join(root, path, '..'), { recursive: true });
+      writeFileSync(join(root, path), content);
+    }
+    const { session } = await LspSession.start(['dist/server.js', '--stdio'], { workspaceFolders: [pathToFileURL(join(root, 'kz')).href], relatedInformation: true });
+    try {
+      await session.open(uri('kz/base/web.yaml'), files['kz/base/web.yaml']);
+      const params = await session.waitForDiagnostics(uri('kz/base/web.yaml'), (published) => duplicates(published).length > 0);
+      assert.deepEqual(
+        duplicates(params).map((diagnostic) => text(diagnostic.message).replace(/ is defined .*/, '')),
+        ['ConfigMap "settings" in namespace "shop"'],
+      );
+    } finally {
+      await session.stop();
+    }
+  });
+
   it('sends no related locations to a client that does not declare them', async () => {
     const { session } = await LspSession.start(['dist/server.js', '--stdio'], { workspaceFolders: [pathToFileURL(root).href] });
     try {
       await session.open(uri('a.yaml'), `${web('web:1')}---\n${web('web:2')}`);
       const params = await session.waitForDiagnostics(uri('a.yaml'), (published) => duplicates(published).length > 0);
       const [diagnostic] = duplicates(params);
-      assert.match(diagnostic.message, /is defined again at line 16, /);
+      assert.match(text(diagnostic.message), /is defined again at line 16, /);
       assert.equal(diagnostic.relatedInformation, undefined);
     } finally {
       await session.stop();

@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseManifest, type ManifestFile } from '../engine';
+import { isKustomizationFile } from '../engine/model/kustomize-patches';
 import { compareApplyOrder } from '../files/apply-order';
 import { collectManifestFiles } from '../files/collect-files';
 
@@ -41,7 +42,7 @@ export class WorkspaceIndex {
     this.log(`Indexed ${count} manifest files of ${files.length} candidates in ${Date.now() - started} ms (${(this.indexedBytes / 1024 / 1024).toFixed(1)} MB).`);
   }
 
-  /** (Re)reads a file after a watcher event; returns whether it holds Kubernetes objects now. */
+  /** (Re)reads a file after a watcher event; returns whether it is part of the workspace now (objects, or a kustomization). */
   async readFromDisk(uri: string): Promise<boolean> {
     this.forgetDisk(uri);
     if (!uri.startsWith('file://') || this.isExcluded(uri)) return false;
@@ -59,9 +60,11 @@ export class WorkspaceIndex {
     } catch {
       return false; // deleted meanwhile, or unreadable: it is simply not part of the workspace
     }
-    if (!MAY_HOLD_MANIFEST.test(text)) return false;
+    // A kustomization holds no object, but says which files are patches rather than definitions.
+    const kustomization = isKustomizationFile(uri);
+    if (!kustomization && !MAY_HOLD_MANIFEST.test(text)) return false;
     const file = parseManifest(uri, text);
-    if (file.objects.length === 0) return false;
+    if (file.objects.length === 0 && !kustomization) return false;
     this.onDisk.set(uri, { file, bytes: text.length });
     this.indexedBytes += text.length;
     return true;

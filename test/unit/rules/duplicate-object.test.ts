@@ -50,6 +50,14 @@ testRule(duplicateObject, {
       `,
     },
     {
+      name: 'a kustomize patch of the object is not a definition',
+      code: deployment('web'),
+      otherFiles: {
+        'overlays/prod/kustomization.yaml': 'resources: [../../base]\npatches:\n  - path: replicas.yaml\n',
+        'overlays/prod/replicas.yaml': '{apiVersion: apps/v1, kind: Deployment, metadata: {name: web}, spec: {replicas: 3}}\n',
+      },
+    },
+    {
       name: 'a later definition that does not parse (being typed) replaces nothing',
       code: deployment('web'),
       otherFiles: { 'web.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web\n' },

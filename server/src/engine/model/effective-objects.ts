@@ -1,5 +1,6 @@
 import type { KubeObject } from '../manifest/kube-object';
 import type { ManifestFile } from '../manifest/manifest-file';
+import { kustomizePatchUris } from './kustomize-patches';
 import { parsedCleanly } from './parsed-cleanly';
 
 /**
@@ -24,13 +25,17 @@ export interface EffectiveObjects {
  * The objects of a set of files as `kubectl apply -f` would leave them in a cluster: when several
  * documents define the same object, the last one wins, within a file and across files (files are
  * given in path order, the order kubectl applies a folder in). Objects of documents that did not
- * parse cleanly are left out: their content is a guess while someone types. Objects named only by
- * `generateName` never collide: the API server names each one anew.
+ * parse cleanly are left out: their content is a guess while someone types. So are the files a
+ * kustomization of the set names as patches: kustomize merges them into the objects they name, and
+ * taken as definitions they would replace a whole Deployment by its `replicas`. Objects named only
+ * by `generateName` never collide: the API server names each one anew.
  */
 export function effectiveObjects(files: readonly ManifestFile[], defaultNamespace: string): EffectiveObjects {
   const byIdentity = new Map<string, KubeObject[]>();
   const clean: KubeObject[] = [];
+  const patches = kustomizePatchUris(files);
   for (const file of files) {
+    if (patches.has(file.uri)) continue;
     for (const object of file.objects) {
       if (!parsedCleanly(object)) continue;
       clean.push(object);

@@ -23,9 +23,10 @@ export const duplicateObject: WorkspaceRule = {
     'groups are different objects (a core Service and a Knative Service of one name), but a Deployment written ' +
     'as `extensions/v1beta1` and one written as `apps/v1` are one object. A namespaced object without ' +
     '`metadata.namespace` is in the default namespace; objects named only by `generateName` never collide. ' +
-    'kustomize bases, overlays and patches are not merged: a folder that holds a base and an overlay defining ' +
-    'the same object, or several variants of one sample, reports each earlier definition here, and the checks ' +
-    'use the one that comes last in path order.',
+    'Files that a `kustomization.yaml` of the workspace names as patches (`patches[].path`, ' +
+    '`patchesStrategicMerge`) are not definitions and take no part. Otherwise kustomize bases and overlays are ' +
+    'not merged: a folder that holds both, each defining the same object in full, or several variants of one ' +
+    'sample, reports each earlier definition here, and the checks use the one that comes last in path order.',
   remediation:
     'Keep one definition of each object among the files applied together: delete the copy, or give it a ' +
     'name of its own. Variants that are never applied together (an HA and a single-replica install, an overlay ' +
