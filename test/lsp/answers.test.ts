@@ -191,7 +191,8 @@ describe('hovers, CodeLenses and completion over stdio', () => {
       },
       {
         range: range([22, 0], [22, 19]),
-        command: { title: 'ingress: not isolated · egress: isolated (1 policy)', command: 'kubeNetsec.showWorkloadConnections', arguments: ['default/worker[Deployment]'] },
+        // worker uses the host network: the policy selecting it is not taken for isolation.
+        command: { title: 'host network: NetworkPolicies do not isolate it on most network plugins', command: 'kubeNetsec.showWorkloadConnections', arguments: ['default/worker[Deployment]'] },
       },
     ]);
   });
@@ -212,12 +213,12 @@ describe('hovers, CodeLenses and completion over stdio', () => {
     await session.change(POLICY_URI, [{ range: tierValue, text: 'nothing' }]);
     await session.waitForLensRefresh(refreshes);
     const titles = (await session.codeLenses(BACKEND_URI))?.map((lens) => lens.command?.title);
-    assert.deepEqual(titles, ['ingress: not isolated · egress: not isolated', 'ingress: not isolated · egress: not isolated']);
+    assert.deepEqual(titles, ['ingress: not isolated · egress: not isolated', 'host network: NetworkPolicies do not isolate it on most network plugins']);
 
     const again = session.lensRefreshes;
     await session.change(POLICY_URI, [{ range: range([8, 12], [8, 19]), text: 'backend' }]);
     await session.waitForLensRefresh(again);
-    assert.deepEqual((await session.codeLenses(BACKEND_URI))?.map((lens) => lens.command?.title), ['ingress: not isolated · egress: isolated (1 policy)', 'ingress: not isolated · egress: isolated (1 policy)']);
+    assert.deepEqual((await session.codeLenses(BACKEND_URI))?.map((lens) => lens.command?.title), ['ingress: not isolated · egress: isolated (1 policy)', 'host network: NetworkPolicies do not isolate it on most network plugins']);
   });
 
   it('kubeNetsec.codeLens.enable off answers no lenses, and on again brings them back, without a restart', async () => {
