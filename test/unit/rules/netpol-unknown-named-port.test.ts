@@ -179,6 +179,19 @@ testRule(netpolUnknownNamedPort, {
       `,
       otherFiles: { 'dns.yaml': dns },
     },
+    {
+      name: 'names the API server refuses are netpol-invalid-port\'s: a quoted number, capitals, too long',
+      code: yaml`
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {name: api, namespace: shop}
+        spec:
+          podSelector: {matchLabels: {app: api}}
+          ingress:
+            - ports: [{port: "8080"}, {port: HTTP}, {port: a-very-long-port-name}]
+      `,
+      otherFiles: { 'workloads.yaml': workloads },
+    },
   ],
   invalid: [
     {

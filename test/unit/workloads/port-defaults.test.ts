@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseManifest } from '../../../server/src/engine';
 import { containerPortsOf } from '../../../server/src/engine/model/container-ports';
-import { isApiProtocol, policyPortProtocol, portProtocol, serviceTargetOf } from '../../../server/src/engine/model/port-defaults';
+import { isApiProtocol, isValidPortName, policyPortProtocol, portProtocol, serviceTargetOf } from '../../../server/src/engine/model/port-defaults';
 import { yaml } from '../../support/dedent';
 
 describe('port defaults: Service ports as the API server stores them', () => {
@@ -25,6 +25,14 @@ describe('port defaults: Service ports as the API server stores them', () => {
     assert.deepEqual([undefined, null, '', 'UDP', 'tcp', 6].map(portProtocol), ['TCP', 'TCP', 'TCP', 'UDP', 'tcp', undefined]);
     assert.deepEqual([undefined, null, '', 'UDP', 'tcp', 6].map(policyPortProtocol), ['TCP', 'TCP', '', 'UDP', 'tcp', undefined]);
     assert.deepEqual(['TCP', 'UDP', 'SCTP', 'tcp', '', undefined].map(isApiProtocol), [true, true, true, false, false, false]);
+  });
+
+  it('validates port names as the API server does (IsValidPortName)', () => {
+    const names = ['http', 'dns-tcp', 'h2c', '8080', 'HTTP', 'web_ui', '-http', 'http-', 'http--alt', 'a-very-long-port', ''];
+    assert.deepEqual(
+      names.filter(isValidPortName),
+      ['http', 'dns-tcp', 'h2c'],
+    );
   });
 });
 

@@ -64,3 +64,12 @@ export function targetPortDefaultText(defaulted: TargetPortDefault): string {
   const written = { absent: 'without targetPort', zero: 'with targetPort 0', empty: 'with an empty targetPort' }[defaulted];
   return `${written}, the target port defaults to the port`;
 }
+
+/**
+ * The API server's IsValidPortName (an IANA service name): at most 15 lowercase letters, digits
+ * and dashes, with a letter, no dash first, last or twice in a row. A name that fails it is refused
+ * wherever a port name goes (container ports, targetPort, NetworkPolicy ports).
+ */
+export function isValidPortName(name: string): boolean {
+  return name.length <= 15 && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(name) && /[a-z]/.test(name);
+}

@@ -3,6 +3,7 @@ import type { CompiledPolicy, CompiledRule } from '../../connectivity';
 import { resolveNamedPort } from '../../connectivity';
 import { objectFix } from '../../fixes/object-fix';
 import type { ClusterModel, Workload } from '../../model';
+import { isValidPortName } from '../../model/port-defaults';
 import type { WorkspaceRule } from '../rule';
 import { namespacesNamedBy } from './namespace-selectors';
 import { containerPortsOfAnyMember } from './pod-selection';
@@ -105,7 +106,8 @@ spec:
           const destinations = destinationsOf(analysis, policy, rule);
           if (!destinations || destinations.length === 0) continue;
           for (const [index, entry] of rule.ports.entries()) {
-            if (entry.kind !== 'named') continue;
+            // A name the API server refuses (`"8080"`, `HTTP`) is netpol-invalid-port's finding.
+            if (entry.kind !== 'named' || !isValidPortName(entry.name)) continue;
             if (destinations.some((destination) => declaresNamedPort(destination, entry.protocol, entry.name))) continue;
             const others = otherProtocols(destinations, entry.name);
             const path = [...portPath(rule, index), 'port'];
