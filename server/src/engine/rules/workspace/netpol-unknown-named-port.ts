@@ -26,7 +26,7 @@ export const netpolUnknownNamedPort: WorkspaceRule = {
     '`to` peers match. The rule reports a named port that none of these destinations declares, when the ' +
     "workspace has destinations to judge: for egress, only peers confined to namespaces whose workloads are in the " +
     "workspace (a `podSelector` alone, or a `namespaceSelector` naming namespaces with `kubernetes.io/metadata.name`), " +
-    'system namespaces such as kube-system excepted.',
+    'system namespaces such as kube-system excepted. A name the API server refuses (`"8080"`, `HTTP`) is left to `netpol-invalid-port`.',
   remediation:
     'Use the name of a `containerPort` the destination containers declare (`spec.containers[*].ports[*].name`) ' +
     'with the same protocol, or the port number.',
