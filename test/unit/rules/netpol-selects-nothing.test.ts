@@ -170,6 +170,18 @@ testRule(netpolSelectsNothing, {
       `,
       otherFiles: { 'web.yaml': operators.webDeployment, 'rollout.yaml': operators.rollout, 'cloneset.yaml': operators.cloneSet, 'knative.yaml': operators.knativeService },
     },
+    {
+      name: "the brokers of a Strimzi Kafka cluster, by their own template's label and the operator's",
+      code: yaml`
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {name: brokers, namespace: streaming}
+        spec:
+          podSelector:
+            matchLabels: {strimzi.io/cluster: events, strimzi.io/name: events-kafka, tier: brokers}
+      `,
+      otherFiles: { 'kafka.yaml': operators.kafka },
+    },
   ],
   invalid: [
     {

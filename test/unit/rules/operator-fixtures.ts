@@ -66,6 +66,24 @@ export const knativeService = yaml`
           - image: registry.example.com/shop/hello:1.0.0
 `;
 
+export const kafka = yaml`
+  apiVersion: kafka.strimzi.io/v1beta2
+  kind: Kafka
+  metadata: {name: events, namespace: streaming}
+  spec:
+    kafka:
+      replicas: 3
+      template:
+        pod:
+          metadata:
+            labels: {tier: brokers}
+    entityOperator:
+      template:
+        pod:
+          metadata:
+            labels: {tier: operators}
+`;
+
 export const webDeployment = yaml`
   apiVersion: apps/v1
   kind: Deployment

@@ -160,4 +160,28 @@ describe('operatedPodsOf', () => {
     );
     assert.equal(operatedPodsOf(model), operatedPodsOf(model), 'computed once per model');
   });
+  it("reads the labels of a Strimzi Kafka cluster's components, with the cluster's name and kind", () => {
+    const model = modelOf({
+      'kafka.yaml': yaml`
+        apiVersion: kafka.strimzi.io/v1beta2
+        kind: Kafka
+        metadata: {name: events, namespace: streaming}
+        spec:
+          kafka:
+            template:
+              pod:
+                metadata:
+                  labels: {tier: brokers}
+          entityOperator:
+            template:
+              pod:
+                metadata:
+                  labels: {tier: operators}
+      `,
+    });
+    const [workload] = operatedPodsOf(model).workloads;
+    const added = { 'strimzi.io/cluster': 'events', 'strimzi.io/kind': 'Kafka' };
+    assert.deepEqual(workload.podLabelSets, [{ tier: 'brokers', ...added }, added, { tier: 'operators', ...added }]);
+    assert.ok(workload.runtimeLabels.includes('strimzi.io/name'));
+  });
 });

@@ -14,8 +14,9 @@ import { mayCreateUnknownPods } from './possible-pod-creators';
 
 /**
  * The pods of a custom resource whose controller creates them, in the shape of a workload. Its
- * `podLabels` are the written ones with those the controller adds (fixed values, the object's name);
- * `members` has the object when it has a pod template (`template` is its path), and is empty when
+ * `podLabelSets` are the labels of each kind of pod it creates (Strimzi's brokers and entity
+ * operator differ), the written ones with those the controller adds (fixed values, the object's
+ * name); `podLabels` is the first of them. `members` has the object when it has a pod template (`template` is its path), and is empty when
  * the manifest writes only the pods' labels (Prometheus' `spec.podMetadata`): there is no pod
  * metadata or spec in it to read.
  */
@@ -23,8 +24,8 @@ export interface OperatedWorkload extends Workload {
   /** The custom resource. */
   object: KubeObject;
   creator: PodCreatingKind;
-  /** Where the written pod labels are (they may be absent). */
-  labelsPath: ObjectPath;
+  /** The labels of each kind of pod the controller creates (one set for most). */
+  podLabelSets: readonly Labels[];
   /** Label keys the controller sets to run-time values: a selector may require any value of them. */
   runtimeLabels: readonly string[];
   /** Whether `containerPorts` are all the pods declare (not when the operator adds containers). */
@@ -79,21 +80,21 @@ export function operatedWorkloadOf(object: KubeObject, creator: PodCreatingKind,
   const namespace = namespaceOf(object, model.defaultNamespace);
   const source = podSourceOf(object, creator, namespace, model);
   if (!source) return undefined;
-  const written = labelsOf(source.object.get(source.labelsPath));
   const byName = Object.fromEntries((creator.nameLabels ?? []).map((key) => [key, name]));
-  const podLabels: Labels = { ...written, ...byName, ...creator.fixedLabels };
+  const labelSets = source.labelsPaths.map((path): Labels => ({ ...labelsOf(source.object.get(path)), ...byName, ...creator.fixedLabels }));
+  const podLabelSets = [...new Map(labelSets.map((labels) => [JSON.stringify(labels), labels])).values()];
   const members: WorkloadMember[] = source.template ? [{ object: source.object, role: 'controller', template: source.template }] : [];
   const containerPorts: ContainerPort[] = source.template ? containerPortsOf(source.object, [...source.template, 'spec']) : [];
   const id = { kind: object.kind, namespace, name };
   return {
     key: `${namespace}/${name}[${object.kind}.${object.apiGroup ?? ''}]`,
     id,
-    podLabels,
+    podLabels: podLabelSets[0],
     containerPorts,
     members,
     object,
     creator,
-    labelsPath: source.labelsPath,
+    podLabelSets,
     runtimeLabels: creator.runtimeLabels ?? [],
     portsKnown: creator.portsAsWritten && source.template !== undefined,
   };
@@ -104,18 +105,18 @@ export function operatedWorkloadOf(object: KubeObject, creator: PodCreatingKind,
  * `spec.workloadRef`, the template of the Deployment it names (Argo Rollouts reads the pods from
  * there), undefined when the workspace has no such Deployment.
  */
-function podSourceOf(object: KubeObject, creator: PodCreatingKind, namespace: string, model: ClusterModel): { object: KubeObject; template?: ObjectPath; labelsPath: ObjectPath } | undefined {
+function podSourceOf(object: KubeObject, creator: PodCreatingKind, namespace: string, model: ClusterModel): { object: KubeObject; template?: ObjectPath; labelsPaths: readonly ObjectPath[] } | undefined {
   if (creator.kind === 'Rollout') {
     const reference = object.get(['spec', 'workloadRef']);
     if (isPlainObject(reference)) {
       if (reference.kind !== 'Deployment' || typeof reference.name !== 'string') return undefined;
       const deployment = model.workloadsByKey.get(workloadKey({ kind: 'Deployment', namespace, name: reference.name }))?.members.find((member) => member.role === 'controller');
       if (!deployment || !inApiGroup(deployment.object, ['apps', 'extensions'])) return undefined;
-      return { object: deployment.object, template: deployment.template, labelsPath: [...deployment.template, 'metadata', 'labels'] };
+      return { object: deployment.object, template: deployment.template, labelsPaths: [[...deployment.template, 'metadata', 'labels']] };
     }
   }
-  if ('template' in creator.pods) return { object, template: creator.pods.template, labelsPath: [...creator.pods.template, 'metadata', 'labels'] };
-  return { object, labelsPath: creator.pods.labels };
+  if ('template' in creator.pods) return { object, template: creator.pods.template, labelsPaths: [[...creator.pods.template, 'metadata', 'labels']] };
+  return { object, labelsPaths: creator.pods.labels };
 }
 
 /** Whether a workload-shaped value is an operated one. */

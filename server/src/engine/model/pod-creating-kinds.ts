@@ -12,9 +12,10 @@ export interface PodCreatingKind {
   groups: readonly string[];
   /**
    * Where the manifest writes the pods: a pod template (labels at `template.metadata.labels`,
-   * containers at `template.spec`), or only the pods' labels (the operator writes the rest).
+   * containers at `template.spec`), or only the pods' labels (the operator writes the rest), at
+   * one or more paths (one per component: the labels of all count, as if of one pod).
    */
-  pods: { template: ObjectPath } | { labels: ObjectPath };
+  pods: { template: ObjectPath } | { labels: readonly ObjectPath[] };
   /** Labels the controller puts on every pod with a fixed value (they override the written ones). */
   fixedLabels?: Readonly<Record<string, string>>;
   /** Labels the controller sets to the object's own name. */
@@ -35,11 +36,28 @@ const STATEFULSET_LABELS = ['statefulset.kubernetes.io/pod-name', 'apps.kubernet
 
 const PROMETHEUS_OPERATOR = ['monitoring.coreos.com'];
 
+/** Labels of Strimzi pods whose values depend on the component, the node pool or the pod. */
+const STRIMZI_RUNTIME_LABELS = [
+  'strimzi.io/name',
+  'strimzi.io/component-type',
+  'strimzi.io/pod-name',
+  'strimzi.io/pool-name',
+  'strimzi.io/broker-role',
+  'strimzi.io/controller-role',
+  'strimzi.io/controller',
+  'strimzi.io/controller-name',
+  'app.kubernetes.io/name',
+  'app.kubernetes.io/instance',
+  'app.kubernetes.io/managed-by',
+  'app.kubernetes.io/part-of',
+  ...STATEFULSET_LABELS,
+];
+
 export const POD_CREATING_KINDS: readonly PodCreatingKind[] = [
   {
     kind: 'Prometheus',
     groups: PROMETHEUS_OPERATOR,
-    pods: { labels: ['spec', 'podMetadata', 'labels'] },
+    pods: { labels: [['spec', 'podMetadata', 'labels']] },
     // Since v0.50 the app.kubernetes.io ones and operator.prometheus.io/name; before, app: prometheus.
     fixedLabels: { 'app.kubernetes.io/name': 'prometheus', 'app.kubernetes.io/managed-by': 'prometheus-operator', app: 'prometheus' },
     nameLabels: ['app.kubernetes.io/instance', 'prometheus', 'operator.prometheus.io/name'],
@@ -50,7 +68,7 @@ export const POD_CREATING_KINDS: readonly PodCreatingKind[] = [
   {
     kind: 'Alertmanager',
     groups: PROMETHEUS_OPERATOR,
-    pods: { labels: ['spec', 'podMetadata', 'labels'] },
+    pods: { labels: [['spec', 'podMetadata', 'labels']] },
     fixedLabels: { 'app.kubernetes.io/name': 'alertmanager', 'app.kubernetes.io/managed-by': 'prometheus-operator', app: 'alertmanager' },
     nameLabels: ['app.kubernetes.io/instance', 'alertmanager'],
     runtimeLabels: ['app.kubernetes.io/version', ...STATEFULSET_LABELS],
@@ -60,7 +78,7 @@ export const POD_CREATING_KINDS: readonly PodCreatingKind[] = [
   {
     kind: 'ThanosRuler',
     groups: PROMETHEUS_OPERATOR,
-    pods: { labels: ['spec', 'podMetadata', 'labels'] },
+    pods: { labels: [['spec', 'podMetadata', 'labels']] },
     fixedLabels: { 'app.kubernetes.io/name': 'thanos-ruler', 'app.kubernetes.io/managed-by': 'prometheus-operator', app: 'thanos-ruler' },
     nameLabels: ['app.kubernetes.io/instance', 'thanos-ruler'],
     runtimeLabels: ['app.kubernetes.io/version', ...STATEFULSET_LABELS],
@@ -122,7 +140,7 @@ export const POD_CREATING_KINDS: readonly PodCreatingKind[] = [
   {
     kind: 'Cluster',
     groups: ['postgresql.cnpg.io'],
-    pods: { labels: ['spec', 'inheritedMetadata', 'labels'] },
+    pods: { labels: [['spec', 'inheritedMetadata', 'labels']] },
     fixedLabels: { 'cnpg.io/podRole': 'instance' },
     nameLabels: ['cnpg.io/cluster', 'postgresql'],
     runtimeLabels: ['cnpg.io/instanceName', 'cnpg.io/instanceRole', 'role', 'cnpg.io/jobRole'],
@@ -137,6 +155,42 @@ export const POD_CREATING_KINDS: readonly PodCreatingKind[] = [
     runtimeLabels: ['cnpg.io/cluster', 'cnpg.io/podRole', 'pod-template-hash'],
     portsAsWritten: false,
     source: 'cloudnative-pg pkg/utils/labels_annotations.go (PgbouncerNameLabel)',
+  },
+  // Strimzi: every pod a Strimzi resource creates carries the cluster's name and the resource's kind;
+  // the component's name (`<cluster>-kafka`...), type and pool, and the pod's name, vary.
+  {
+    kind: 'Kafka',
+    groups: ['kafka.strimzi.io'],
+    pods: {
+      labels: ['kafka', 'zookeeper', 'entityOperator', 'cruiseControl', 'kafkaExporter'].map((component) => ['spec', component, 'template', 'pod', 'metadata', 'labels']),
+    },
+    fixedLabels: { 'strimzi.io/kind': 'Kafka' },
+    nameLabels: ['strimzi.io/cluster'],
+    runtimeLabels: STRIMZI_RUNTIME_LABELS,
+    portsAsWritten: false,
+    source: 'strimzi-kafka-operator api/src/main/java/io/strimzi/operator/common/model/Labels.java (STRIMZI_CLUSTER_LABEL, STRIMZI_KIND_LABEL, STRIMZI_NAME_LABEL, STRIMZI_COMPONENT_TYPE_LABEL)',
+  },
+  ...['KafkaConnect', 'KafkaMirrorMaker2', 'KafkaMirrorMaker', 'KafkaBridge'].map(
+    (kind): PodCreatingKind => ({
+      kind,
+      groups: ['kafka.strimzi.io'],
+      pods: { labels: [['spec', 'template', 'pod', 'metadata', 'labels']] },
+      fixedLabels: { 'strimzi.io/kind': kind },
+      nameLabels: ['strimzi.io/cluster'],
+      runtimeLabels: STRIMZI_RUNTIME_LABELS,
+      portsAsWritten: false,
+      source: 'strimzi-kafka-operator Labels.java, as for Kafka',
+    }),
+  ),
+  {
+    // A node pool's brokers belong to the Kafka cluster its own strimzi.io/cluster label names.
+    kind: 'KafkaNodePool',
+    groups: ['kafka.strimzi.io'],
+    pods: { labels: [['spec', 'template', 'pod', 'metadata', 'labels']] },
+    nameLabels: ['strimzi.io/pool-name'],
+    runtimeLabels: [...STRIMZI_RUNTIME_LABELS, 'strimzi.io/cluster', 'strimzi.io/kind'],
+    portsAsWritten: false,
+    source: 'strimzi-kafka-operator Labels.java (STRIMZI_POOL_NAME_LABEL)',
   },
 ];
 

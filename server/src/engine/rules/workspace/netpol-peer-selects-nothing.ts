@@ -27,7 +27,7 @@ export const netpolPeerSelectsNothing: WorkspaceRule = {
     '`kubernetes.io/metadata.name`), and a `namespaceSelector` that matches none of the namespaces when the ' +
     'workspace defines Namespace objects and every label it requires appears on one of them (so the value is ' +
     'what is wrong). Workloads include the pods that known operators create from custom resources (Prometheus, ' +
-    'Alertmanager, ThanosRuler, Argo Rollouts, OpenKruise, Knative, CloudNativePG), with the labels they add; ' +
+    'Alertmanager, ThanosRuler, Argo Rollouts, OpenKruise, Knative, CloudNativePG, Strimzi), with the labels they add; ' +
     'when a custom resource of another kind that may create pods is in the same folder as the policy, the message ' +
     'says the peer may select its pods. Selectors on `kubernetes.io/metadata.name` alone are never reported, as ' +
     'they usually name a namespace managed elsewhere, and pods of system namespaces (kube-system, kube-public, ' +

@@ -19,9 +19,9 @@ export const netpolSelectsNothing: WorkspaceRule = {
     'DaemonSets, ReplicaSets, ReplicationControllers, Jobs, CronJobs and Pods of the namespace, and the pods that ' +
     'known operators create from custom resources (Prometheus, Alertmanager and ThanosRuler, Argo Rollouts, ' +
     'OpenKruise CloneSets and Advanced StatefulSets and DaemonSets, Knative Services and Configurations, ' +
-    'CloudNativePG Clusters and Poolers), with the labels those controllers add. When a custom resource of another ' +
-    'kind that may create pods is in the same folder as the policy (or below it), the finding is only ' +
-    'informational, as its pods may be the ones meant. The rule judges only namespaces that have workloads in ' +
+    'CloudNativePG Clusters and Poolers, Strimzi Kafka resources), with the labels those controllers add. When ' +
+    'a custom resource of another kind that may create pods is in the same folder as the policy (or below it), ' +
+    'the finding is only informational, as its pods may be the ones meant. The rule judges only namespaces that have workloads in ' +
     'the workspace, so a policy kept apart from its application is not reported, and never judges system ' +
     'namespaces (kube-system, kube-public, kube-node-lease, openshift-*), which hold more than any repository.',
   remediation:

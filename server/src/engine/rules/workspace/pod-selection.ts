@@ -26,14 +26,14 @@ const CONTROLLER_LABELS: Readonly<Record<string, readonly string[]>> = {
  * Whether a selector could match the running pods of a workload: it matches the pod labels of one
  * of its objects, or would once the requirements on labels its controller adds are set aside
  * (their values are only known at run time). An operated workload (pods an operator creates from
- * a custom resource) has its pod labels in one set, with the run-time ones its table entry names.
+ * a custom resource) has a label set per kind of pod, and the run-time labels its table entry names.
  */
 export function couldSelectPodsOf(selector: LabelSelector, workload: Workload): boolean {
   if (matchesLabels(selector, workload.podLabels)) return true;
   if (selector.kind !== 'requirements') return false;
   if (isOperatedWorkload(workload)) {
     const requirements = selector.requirements.filter((requirement) => !workload.runtimeLabels.includes(requirement.key));
-    return matchesLabels({ kind: 'requirements', requirements }, workload.podLabels);
+    return workload.podLabelSets.some((labels) => matchesLabels({ kind: 'requirements', requirements }, labels));
   }
   return workload.members.some((member) => {
     const labels = labelsOf(member.object.get([...member.template, 'metadata', 'labels']));

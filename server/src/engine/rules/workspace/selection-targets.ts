@@ -12,9 +12,9 @@ export function workloadTargets(workloads: readonly Workload[], namespace: strin
     targets: workloads,
     selects: couldSelectPodsOf,
     // Every object of the workload: the model keeps the first one's labels when two files define it.
-    // An operated workload has one object, whose pod labels include those its operator adds.
+    // An operated workload has one object, whose pod label sets include the labels its operator adds.
     labelSetsOf: (workload) =>
-      isOperatedWorkload(workload) ? [workload.podLabels] : [workload.podLabels, ...workload.members.map((member) => labelsOf(member.object.get([...member.template, 'metadata', 'labels'])))],
+      isOperatedWorkload(workload) ? workload.podLabelSets : [workload.podLabels, ...workload.members.map((member) => labelsOf(member.object.get([...member.template, 'metadata', 'labels'])))],
     nameOf: (workload) => (workload.id.namespace === namespace ? workload.id.name : `${workload.id.namespace}/${workload.id.name}`),
     noun: 'workload',
   };

@@ -20,11 +20,11 @@ export const serviceSelectsNothing: WorkspaceRule = {
     'ReplicationControllers, Jobs, CronJobs and Pods of the namespace, and the pods that known operators create ' +
     'from custom resources (Prometheus, Alertmanager and ThanosRuler, Argo Rollouts, OpenKruise CloneSets and ' +
     'Advanced StatefulSets and DaemonSets, Knative Services and Configurations, CloudNativePG Clusters and ' +
-    'Poolers), with the labels those controllers add. When a custom resource of another kind that may create pods ' +
-    'is in the same folder as the Service (or below it), the finding is only informational. The rule judges only ' +
-    'namespaces that have workloads in the workspace, except system namespaces (kube-system, kube-public, ' +
-    'kube-node-lease, openshift-*); ExternalName Services and Services without a selector (endpoints managed ' +
-    'separately) are not reported.',
+    'Poolers, Strimzi Kafka resources), with the labels those controllers add. When a custom resource of another ' +
+    'kind that may create pods is in the same folder as the Service (or below it), the finding is only ' +
+    'informational. The rule judges only namespaces that have workloads in the workspace, except system ' +
+    'namespaces (kube-system, kube-public, kube-node-lease, openshift-*); ExternalName Services and Services ' +
+    'without a selector (endpoints managed separately) are not reported.',
   remediation:
     "Make the Service's `selector` match the labels of the pod template (`spec.template.metadata.labels`) of the " +
     'workload it fronts, in the same namespace.',
