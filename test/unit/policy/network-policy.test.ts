@@ -50,6 +50,11 @@ describe('network policy model', () => {
     assert.equal(rulePortsAllow(rule([{ protocol: 'TCP' }]), 'TCP', 80), true);
     assert.equal(rulePortsAllow(rule([{ port: 'http' }]), 'TCP', 80), false);
     assert.equal(rulePortsAllow(rule([null]), 'TCP', 80), true);
+    // What the API server refuses lets nothing through: endPort without port, an empty protocol, a lower-case one.
+    assert.equal(rulePortsAllow(rule([{ endPort: 1024 }]), 'TCP', 80), false);
+    assert.equal(rulePortsAllow(rule([{ port: 80, protocol: '' }]), 'TCP', 80), false);
+    assert.equal(rulePortsAllow(rule([{ port: 80, protocol: 'tcp' }]), 'TCP', 80), false);
+    assert.equal(rulePortsAllow(rule([{ port: 80, protocol: 6 }]), 'TCP', 80), false);
   });
 
   it('recognises empty selectors and describes others', () => {

@@ -1,5 +1,6 @@
 import { isPlainObject } from '../manifest/kube-object';
 import type { Workload } from '../model/cluster-types';
+import { policyPortProtocol } from '../model/port-defaults';
 import { ALL_PORTS, allPortsOf, isEmptyPorts, isProtocol, NO_PORTS, portsOf, unionPorts, type PortSet, type Protocol } from './port-set';
 
 /**
@@ -26,7 +27,7 @@ function compilePortEntry(entry: unknown): CompiledPortEntry {
   // A null entry decodes to the zero value, as the API server reads it: every TCP port.
   const fields = entry === null ? {} : entry;
   if (!isPlainObject(fields)) return { kind: 'invalid', reason: 'the entry is not a map' };
-  const protocol = fields.protocol ?? 'TCP';
+  const protocol = policyPortProtocol(fields.protocol);
   if (!isProtocol(protocol)) return { kind: 'invalid', reason: `unknown protocol ${JSON.stringify(protocol)}` };
   const { port, endPort } = fields;
   const hasEnd = endPort !== undefined && endPort !== null;

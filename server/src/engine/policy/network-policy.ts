@@ -1,5 +1,6 @@
 import { isPlainObject, type KubeObject, type PlainObject } from '../manifest/kube-object';
 import type { ObjectPath } from '../manifest/yaml-path';
+import { policyPortProtocol } from '../model/port-defaults';
 
 export type PolicyDirection = 'Ingress' | 'Egress';
 
@@ -128,9 +129,10 @@ export function rulePortsAllow(rule: PolicyRule, protocol: string, port: number)
   return ports.some((entry) => {
     if (entry === null || entry === undefined) return protocol === 'TCP';
     if (!isPlainObject(entry)) return false;
-    const entryProtocol = typeof entry.protocol === 'string' ? entry.protocol : 'TCP';
+    const entryProtocol = policyPortProtocol(entry.protocol);
     if (entryProtocol !== protocol) return false;
-    if (entry.port === undefined || entry.port === null) return true;
+    // No port is every port of the protocol, unless an endPort makes the entry refused.
+    if (entry.port === undefined || entry.port === null) return entry.endPort === undefined || entry.endPort === null;
     if (typeof entry.port !== 'number') return false;
     const end = typeof entry.endPort === 'number' ? entry.endPort : entry.port;
     return entry.port <= port && port <= end;
@@ -143,7 +145,7 @@ export function describeRulePorts(ports: unknown): string {
   return ports
     .map((entry) => {
       if (!isPlainObject(entry)) return 'all ports';
-      const protocol = typeof entry.protocol === 'string' ? entry.protocol : 'TCP';
+      const protocol = policyPortProtocol(entry.protocol) ?? 'TCP';
       if (entry.port === undefined || entry.port === null) return `all ${protocol} ports`;
       const end = typeof entry.endPort === 'number' ? `-${entry.endPort}` : '';
       return `${protocol} ${String(entry.port)}${end}`;
