@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildWorkspace, parseManifest } from '../../../server/src/engine';
 import { policySummary } from '../../../server/src/engine/answers/policy-summary';
+import { withDnsDefaults, type ClusterDnsConfig } from '../../../server/src/engine/config/lint-config';
 import { yaml } from '../../support/dedent';
 
 const workloads = yaml`
@@ -31,9 +32,9 @@ const workloads = yaml`
 `;
 
 /** The summary of the policy named `name` among `workloads` plus `policies` (two files). */
-function summaryOf(policies: string, name: string): string {
+function summaryOf(policies: string, name: string, dns?: ClusterDnsConfig): string {
   const files = [parseManifest('file:///w/workloads.yaml', workloads), parseManifest('file:///w/policies.yaml', policies)];
-  const workspace = buildWorkspace(files);
+  const workspace = buildWorkspace(files, { dns });
   const policy = files[1].objects.find((object) => object.name === name);
   assert.ok(policy, `no object ${name}`);
   return policySummary(workspace, policy);
@@ -61,6 +62,23 @@ describe('policySummary', () => {
       summary,
       /\*\*Egress\*\*: only to pods with `tier=backend` in `default` \(2 workloads: api, worker\), on all ports; everything else is denied, including DNS \(UDP and TCP 53\)\./,
     );
+  });
+
+  it('judges DNS against the configured cluster DNS', () => {
+    const policy = yaml`
+      apiVersion: networking.k8s.io/v1
+      kind: NetworkPolicy
+      metadata: {name: backend-dns}
+      spec:
+        podSelector: {matchLabels: {tier: backend}}
+        policyTypes: [Egress]
+        egress:
+          - to: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: dns-system}}}]
+            ports: [{protocol: UDP, port: 5353}]
+    `;
+    const dnsSystem = withDnsDefaults({ namespace: 'dns-system', podLabels: { app: 'coredns' }, ports: [{ port: 5353, protocol: 'UDP' }] });
+    assert.match(summaryOf(policy, 'backend-dns'), /everything else is denied, including DNS \(UDP and TCP 53\)\./);
+    assert.doesNotMatch(summaryOf(policy, 'backend-dns', dnsSystem), /DNS/);
   });
 
   it('does not claim DNS is blocked when another policy selecting the pods allows it', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseConfigFile } from '../../../server/src/engine/config/config-file';
+import { parseConfigFile, readDnsSetting } from '../../../server/src/engine/config/config-file';
 import { isExcluded } from '../../../server/src/engine/config/exclude';
 import { mergeConfigs, DEFAULT_SENSITIVE_PORTS } from '../../../server/src/engine';
 import { DEFAULT_DNS } from '../../../server/src/engine/config/lint-config';
@@ -102,6 +102,17 @@ describe('.kube-netsec.yaml', () => {
         '3:15-3:24 dns.addresses.0: "999.1.1.1" is not an IPv4 address.',
       ],
     );
+  });
+
+  it('checks a dns setting given by the editor like the file\'s', () => {
+    assert.deepEqual(readDnsSetting({ podLabels: { app: 'coredns' } }), { dns: { ...DEFAULT_DNS, podLabels: { app: 'coredns' } }, problems: [] });
+    assert.deepEqual(readDnsSetting({ ports: [{ port: 53, protocol: 'SCTP' }], namespaceLabels: { 'kubernetes.io/metadata.name': 'x' } }), {
+      problems: ['dns.ports.0.protocol must be one of UDP, TCP.'],
+    });
+    assert.deepEqual(readDnsSetting({ namespaceLabels: { 'kubernetes.io/metadata.name': 'x' } }), {
+      problems: [`dns.namespaceLabels: kubernetes.io/metadata.name is always the namespace's name ("kube-system"), not "x".`],
+    });
+    assert.deepEqual(readDnsSetting('kube-system'), { problems: ['dns must be object.'] });
   });
 
   it('reports broken YAML', () => {

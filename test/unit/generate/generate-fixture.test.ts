@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { buildWorkspace, parseManifest, type ManifestFile } from '../../../server/src/engine';
 import { generatePolicies, type InferredConnection } from '../../../server/src/engine/generate';
+import { withDnsDefaults } from '../../../server/src/engine/config/lint-config';
 import { yaml } from '../../support/dedent';
 import { allowedAfter, checkGeneration } from './generation-check';
 
@@ -215,6 +216,22 @@ describe('generate: what the inference cannot conclude', () => {
       'Pod default/web refers to Service default/legacy-db, which selects no workload of the workspace: no rule is generated for it.',
       'Pod default/web refers to Service default/smtp, which selects no workload of the workspace: no rule is generated for it.',
     ]);
+  });
+
+  it('allows DNS to the configured cluster DNS: its namespace, pod labels and ports', () => {
+    const manifests = files(yaml`
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: web, labels: {app: web}}
+      spec: {containers: [{name: w, image: nginx}]}
+    `);
+    const dns = withDnsDefaults({ namespace: 'dns-system', podLabels: { 'app.kubernetes.io/name': 'coredns' }, ports: [{ port: 5353, protocol: 'UDP' }] });
+    const egressOf = (workspace: ReturnType<typeof buildWorkspace>) => generatePolicies(workspace).policies.find((policy) => policy.purpose === 'Egress')?.yaml ?? '';
+    const configured = egressOf(buildWorkspace(manifests, { dns }));
+    assert.match(configured, /# DNS: the cluster DNS \(app\.kubernetes\.io\/name: coredns in dns-system\), UDP 5353\.\n/);
+    assert.match(configured, /kubernetes\.io\/metadata\.name: dns-system\n\s+podSelector:\n\s+matchLabels:\n\s+app\.kubernetes\.io\/name: coredns\n\s+ports:\n\s+- protocol: UDP\n\s+port: 5353\n/);
+    assert.doesNotMatch(configured, /kube-dns|TCP/);
+    assert.match(egressOf(buildWorkspace(manifests)), /# DNS: the cluster DNS \(k8s-app: kube-dns in kube-system\), UDP and TCP 53\.\n/);
   });
 
   it('leaves out host-network workloads, workloads without labels and system namespaces, and avoids names already taken', () => {

@@ -1,7 +1,7 @@
 import type ipaddr from 'ipaddr.js';
 import type { ClusterDnsConfig } from '../../config/lint-config';
 import type { ConnectivityAnalysis, CompiledPolicy } from '../../connectivity';
-import { portSetContains, resolveRulePorts } from '../../connectivity';
+import { matchesLabels, portSetContains, resolveRulePorts, type LabelSelector } from '../../connectivity';
 import { egressToward, type AssumedEndpoint } from '../../connectivity/assumed-endpoint';
 import { peerAddresses } from '../../connectivity/rule-peers';
 import { isPlainObject } from '../../manifest/kube-object';
@@ -22,8 +22,11 @@ export interface BlockedDns {
   protocols: readonly DnsProtocol[];
   /** "UDP and TCP 53", "UDP 53", "TCP 53": the protocols and the ports their queries are sent to. */
   text: string;
-  /** Some rule opens the DNS port to addresses only: the reason the pods' queries are not let out. */
-  onlyToAddresses: boolean;
+  /**
+   * Why a rule that seems meant for DNS does not reach the cluster DNS: it opens the DNS port to
+   * addresses only (`ipBlock`), or it selects the DNS namespace by labels the manifests do not give it.
+   */
+  because?: 'ipBlock' | 'namespace-labels';
 }
 
 /** Resolvers listed in `/etc/resolv.conf` are queried on port 53. */
@@ -40,11 +43,8 @@ export function blockedDns(analysis: ConnectivityAnalysis, dns: ClusterDnsConfig
   const protocols = dnsProtocols(dns).filter((protocol) => !reachesResolver(analysis, dns, policies, resolvers, protocol));
   if (protocols.length === 0) return undefined;
   const port = (protocol: DnsProtocol) => (resolvers.kind === 'cluster' ? clusterDnsPorts(dns, protocol) : [RESOLVER_PORT]);
-  return {
-    protocols,
-    text: portsText(protocols, port),
-    onlyToAddresses: resolvers.kind === 'cluster' && protocols.some((protocol) => reachesAddress(policies, 'any', protocol)),
-  };
+  const because = resolvers.kind !== 'cluster' ? undefined : protocols.some((protocol) => reachesAddress(policies, 'any', protocol)) ? 'ipBlock' : protocols.some((protocol) => missesNamespaceLabels(analysis, dns, policies, protocol)) ? 'namespace-labels' : undefined;
+  return { protocols, text: portsText(protocols, port), ...(because ? { because } : {}) };
 }
 
 /** The protocols the cluster DNS serves, in the order messages name them. */
@@ -158,6 +158,39 @@ function reachesDnsWorkload(analysis: ConnectivityAnalysis, policies: readonly C
     const namespace = analysis.model.namespaces.get(workload.id.namespace) ?? { name: workload.id.namespace, labels: { [NAMESPACE_NAME_LABEL]: workload.id.namespace } };
     return portSetContains(egressToward(policies, { workload, namespace }), protocol, RESOLVER_PORT);
   });
+}
+
+/**
+ * Whether a rule would reach the DNS pods on a DNS port but for labels its namespaceSelector asks of
+ * their namespace, when no Namespace object in the manifests tells that namespace's labels.
+ */
+function missesNamespaceLabels(analysis: ConnectivityAnalysis, dns: ClusterDnsConfig, policies: readonly CompiledPolicy[], protocol: DnsProtocol): boolean {
+  if (analysis.model.namespaces.get(dns.namespace)?.object) return false;
+  const ports = clusterDnsPorts(dns, protocol);
+  return clusterDnsEndpoints(analysis, dns).some(({ workload, namespace }) =>
+    policies.some((policy) =>
+      policy.rules.Egress.some((rule) => {
+        if (rule.peers === 'everything') return false;
+        const allowed = resolveRulePorts(rule.ports, workload);
+        if (!ports.some((port) => portSetContains(allowed, protocol, port))) return false;
+        return rule.peers.some(
+          (peer) =>
+            peer.kind === 'selectors' &&
+            peer.namespaceSelector !== undefined &&
+            !matchesLabels(peer.namespaceSelector, namespace.labels) &&
+            nameAllows(peer.namespaceSelector, dns.namespace) &&
+            (peer.podSelector === undefined || matchesLabels(peer.podSelector, workload.podLabels)),
+        );
+      }),
+    ),
+  );
+}
+
+/** Whether the selector's requirements on the name label (if any) admit the namespace: the others are what it lacks. */
+function nameAllows(selector: LabelSelector, name: string): boolean {
+  if (selector.kind === 'malformed') return false;
+  const nameOnly: LabelSelector = { kind: 'requirements', requirements: selector.requirements.filter((requirement) => requirement.key === NAMESPACE_NAME_LABEL) };
+  return matchesLabels(nameOnly, { [NAMESPACE_NAME_LABEL]: name });
 }
 
 const endpointCache = new WeakMap<ConnectivityAnalysis, { dns: ClusterDnsConfig; endpoints: AssumedEndpoint[] }>();

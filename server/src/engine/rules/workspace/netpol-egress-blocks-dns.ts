@@ -102,7 +102,7 @@ spec:
           (other) => other === policy || (other.info.namespace === policy.info.namespace && other.affects.Egress && (selectsWholeNamespace(other, 'Egress') || sameSelector(other, policy))),
         );
         const blocked = blockedDns(analysis, dns, policies);
-        if (blocked) yield { object, range, message: `NetworkPolicy "${name}" isolates the egress of the pods it selects and no egress rule lets them reach DNS (${blocked.text}): ${outcome(blocked)}.`, ...severityOf(blocked) };
+        if (blocked) yield { object, range, message: `NetworkPolicy "${name}" isolates the egress of the pods it selects and no egress rule lets them reach DNS (${blocked.text}): ${outcome(blocked, dns)}.`, ...severityOf(blocked) };
         continue;
       }
       // Workloads grouped by what they lack: UDP (and maybe TCP), or TCP only.
@@ -120,7 +120,7 @@ spec:
         yield {
           object,
           range,
-          message: `NetworkPolicy "${name}" isolates the egress of ${names} and no egress rule lets ${workloads.length === 1 ? 'it' : 'them'} reach DNS (${blocked.text}): ${outcome(blocked)}.`,
+          message: `NetworkPolicy "${name}" isolates the egress of ${names} and no egress rule lets ${workloads.length === 1 ? 'it' : 'them'} reach DNS (${blocked.text}): ${outcome(blocked, dns)}.`,
           ...severityOf(blocked),
         };
       }
@@ -142,11 +142,16 @@ function describePods(dns: ClusterDnsConfig): string {
   return labels.length === 0 ? 'every pod' : labels.map(([key, value]) => `${key}=${value}`).join(', ');
 }
 
-/** What fails, and why when an ipBlock seemed to allow DNS: UDP is what resolvers use first. */
-function outcome(blocked: BlockedDns): string {
+/** What fails (UDP is what resolvers use first), and why when a rule seems meant for DNS. */
+function outcome(blocked: BlockedDns, dns: ClusterDnsConfig): string {
   const failure = blocked.protocols.includes('UDP') ? 'name resolution fails' : 'lookups whose answers are too large for UDP (DNSSEC, many records) fail';
-  if (!blocked.onlyToAddresses) return failure;
-  return `${failure} (an ipBlock does not reach the cluster DNS: queries to its Service address are translated to the DNS pods' addresses first; list untranslated resolver addresses, such as NodeLocal DNSCache's, under dns.addresses in .kube-netsec.yaml)`;
+  if (blocked.because === 'ipBlock') {
+    return `${failure} (an ipBlock does not reach the cluster DNS: queries to its Service address are translated to the DNS pods' addresses first; list untranslated resolver addresses, such as NodeLocal DNSCache's, under dns.addresses in .kube-netsec.yaml)`;
+  }
+  if (blocked.because === 'namespace-labels') {
+    return `${failure} (namespace ${dns.namespace} is known by its name label only: give the manifests its Namespace object, or list its labels under dns.namespaceLabels in .kube-netsec.yaml)`;
+  }
+  return failure;
 }
 
 function severityOf(blocked: BlockedDns): { severity?: 'info' } {
@@ -154,7 +159,7 @@ function severityOf(blocked: BlockedDns): { severity?: 'info' } {
 }
 
 function groupKey(blocked: BlockedDns): string {
-  return `${blocked.text} ${blocked.onlyToAddresses}`;
+  return `${blocked.text} ${blocked.because}`;
 }
 
 /** The `Egress` item of policyTypes, else the `egress` key: what makes the policy isolate egress. */
