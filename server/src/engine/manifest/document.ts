@@ -2,6 +2,7 @@ import type { Document, Node } from 'yaml';
 import { LineIndex } from '../text/line-index';
 import type { SourceRange } from '../text/range';
 import type { Chunk } from './split';
+import type { ToleratedProblem } from './tolerated-problem';
 import { followPath, type ObjectPath } from './yaml-path';
 
 /** Which part of a map entry a range covers: `key`, `value`, or `pair` (key start to value end). */
@@ -18,6 +19,8 @@ export interface ParsedDocument {
   isTemplate: boolean;
   /** The document's text suggests a Kubernetes manifest (an `apiVersion` or `kind` key). */
   looksLikeKubernetes: boolean;
+  /** YAML problems kubectl reads past: the document was read as kubectl reads it (none for templates). */
+  tolerated?: readonly ToleratedProblem[];
 }
 
 /** A parsed chunk of a file: its documents and line table, reusable wherever the chunk moves. */

@@ -1,8 +1,10 @@
-import { isAlias, parseAllDocuments, visit, type Document } from 'yaml';
+import { isAlias, visit, type Document } from 'yaml';
 import { LineIndex } from '../text/line-index';
 import type { ParsedChunk, ParsedDocument } from './document';
+import { explainFirstError } from './explain-syntax-error';
+import { parseLikeKubectl } from './kubectl-yaml';
 import { isTemplateDocument } from './template-syntax';
-import { PARSE_OPTIONS, TO_JS_OPTIONS } from './yaml-options';
+import { TO_JS_OPTIONS } from './yaml-options';
 
 // Top-level `apiVersion:`/`kind:` in YAML or `"kind":` in JSON: enough to tell a manifest from a
 // GitHub workflow or a compose file even when the document does not parse.
@@ -10,18 +12,17 @@ const KUBERNETES_HINT = /^(?:apiVersion|kind)[ \t]*:|"(?:apiVersion|kind)"\s*:/m
 
 /** Parses one chunk of a YAML stream. Never throws: problems are recorded on the documents. */
 export function parseChunk(text: string): ParsedChunk {
-  const parsed = parseAllDocuments(text, PARSE_OPTIONS);
-  const yamlDocuments = Array.isArray(parsed) ? parsed : [];
-  const documents = yamlDocuments.map((yaml): ParsedDocument => {
+  const documents = parseLikeKubectl(text).map(({ yaml, tolerated }): ParsedDocument => {
     const source = yaml.range ? text.slice(yaml.range[0], yaml.range[2]) : text;
     const isTemplate = isTemplateDocument(text, yaml);
     const looksLikeKubernetes = KUBERNETES_HINT.test(source);
-    if (isTemplate) return { yaml, value: undefined, isTemplate, looksLikeKubernetes };
+    if (isTemplate) return { yaml, value: undefined, isTemplate, looksLikeKubernetes, tolerated: [] };
+    explainFirstError(text, yaml);
     try {
-      return { yaml, value: yaml.toJS(TO_JS_OPTIONS), isTemplate, looksLikeKubernetes };
+      return { yaml, value: yaml.toJS(TO_JS_OPTIONS), isTemplate, looksLikeKubernetes, tolerated };
     } catch (error) {
       const valueError = { message: describeConversionError(error), offset: firstAliasOffset(yaml) };
-      return { yaml, value: undefined, valueError, isTemplate, looksLikeKubernetes };
+      return { yaml, value: undefined, valueError, isTemplate, looksLikeKubernetes, tolerated };
     }
   });
   return { text, lines: new LineIndex(text), documents };

@@ -1,0 +1,40 @@
+import { isCollection, isScalar, isSeq, Scalar, visit, type Document, type YAMLMap, type YAMLSeq } from 'yaml';
+
+/**
+ * Rewrites, in plain words and at its cause, the first error of a document where the `yaml`
+ * package's wording names parser states ("Unexpected scalar at node end", "Implicit map keys need to
+ * be followed by map values"). Only the first error is reported, so only it is rewritten. kubectl
+ * refuses these documents too (go-yaml: "did not find expected key", "could not find expected ':'").
+ */
+export function explainFirstError(text: string, document: Document.Parsed): void {
+  const error = document.errors[0];
+  if (!error) return;
+  if (error.code === 'UNEXPECTED_TOKEN' && /^Unexpected scalar at node end/.test(error.message)) {
+    const before = valueEndingAt(document, error.pos[0]);
+    if (!before?.range) return;
+    const written = text.slice(before.range[0], before.range[1]);
+    const extra = text.slice(error.pos[0], error.pos[1]);
+    error.message = isScalar(before)
+      ? `\`${extra}\` follows the closing quote of ${written}, and nothing may follow a quoted string: put it inside the quotes.`
+      : `\`${extra}\` follows \`${written}\`, which YAML reads as a flow ${isSeq(before) ? 'sequence' : 'mapping'} because it starts with \`${written[0]}\`: quote the whole value ("${written}${extra}") if it is a string.`;
+    error.pos = [before.range[0], error.pos[1]];
+  } else if (error.code === 'MISSING_CHAR' && /^Implicit map keys need to be followed by map values/.test(error.message)) {
+    const written = text.slice(error.pos[0], error.pos[1]);
+    error.message = `\`${written}\` has no \`:\` after it, but it sits in a map, where every entry is \`key: value\`: add the \`:\` and a value, or remove the line.`;
+  }
+}
+
+// The flow collection or quoted string that ends exactly where unexpected text begins.
+function valueEndingAt(document: Document.Parsed, offset: number): Scalar | YAMLMap | YAMLSeq | undefined {
+  let found: Scalar | YAMLMap | YAMLSeq | undefined;
+  visit(document, (_key, node) => {
+    const flowCollection = isCollection(node) && node.flow;
+    const quoted = isScalar(node) && (node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE);
+    if ((flowCollection || quoted) && node.range?.[1] === offset) {
+      found = node;
+      return visit.BREAK;
+    }
+    return undefined;
+  });
+  return found;
+}
