@@ -24,6 +24,7 @@ testRule(yamlSyntax, {
       code: 'apiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - name: a\n      args: [inspect, "--format={{.Name}}"]\n      command:\n        - --format={{.State}}\n',
     },
     { name: 'a duplicate key in a file that is not a Kubernetes manifest', code: 'name: CI\nname: again\n' },
+    { name: 'a tab after a key, where YAML allows one', code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name:\tweb\n' },
   ],
   invalid: [
     {
@@ -98,6 +99,12 @@ testRule(yamlSyntax, {
           message: 'This line continues the quoted string of line 7 but is indented with tabs, which YAML does not count as indentation: kubectl accepts it, YAML tools that follow the spec refuse it; indent it with at least 9 spaces.',
         },
       ],
+    },
+    {
+      // go-yaml refuses a tab where indentation is read too ("found character that cannot start any token").
+      name: 'a tab as indentation stays an error, at the tab: kubectl refuses it too',
+      code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  \tname: web\n',
+      findings: [{ line: 4, column: 3, endLine: 4, endColumn: 4, severity: 'error', message: 'Tabs are not allowed as indentation' }],
     },
     {
       name: 'a key set twice: a warning on the later one, which kubectl keeps',
