@@ -4,13 +4,13 @@ import {
   buildWorkspace,
   describePorts,
   endpointName,
-  findingKey,
   findTemplate,
   lintManifest,
   lintWorkspace,
   listConnections,
   parseManifest,
   portsBetween,
+  subjectKey,
   TEMPLATES,
   type Finding,
   type TemplateId,
@@ -48,13 +48,17 @@ function blocking(findings: Map<string, Finding[]>): Finding[] {
   return [...findings.values()].flat().filter((finding) => finding.severity === 'warning' || finding.severity === 'error');
 }
 
-/** The findings of warning or above that `added` brings to the cluster and `base`. */
+/**
+ * The findings of warning or above that `added` brings to the cluster and `base`. A rule that
+ * reports the same object, reworded (a namespace now lacking only an ingress default deny), adds
+ * none: the fix checker judges the same way.
+ */
 function newBlockingFindings(base: string, added: string): Finding[] {
   const before = new Map<string, number>();
-  for (const finding of blocking(lintWorkspace(workspaceOf({ 'cluster.yaml': CLUSTER, 'base.yaml': base })))) before.set(findingKey(finding), (before.get(findingKey(finding)) ?? 0) + 1);
+  for (const finding of blocking(lintWorkspace(workspaceOf({ 'cluster.yaml': CLUSTER, 'base.yaml': base })))) before.set(subjectKey(finding), (before.get(subjectKey(finding)) ?? 0) + 1);
   return blocking(lintWorkspace(workspaceOf({ 'cluster.yaml': CLUSTER, 'base.yaml': base, 'template.yaml': added }))).filter((finding) => {
-    const left = before.get(findingKey(finding)) ?? 0;
-    before.set(findingKey(finding), left - 1);
+    const left = before.get(subjectKey(finding)) ?? 0;
+    before.set(subjectKey(finding), left - 1);
     return left === 0;
   });
 }
