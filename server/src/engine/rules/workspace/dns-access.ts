@@ -43,8 +43,14 @@ export function blockedDns(analysis: ConnectivityAnalysis, dns: ClusterDnsConfig
   const protocols = dnsProtocols(dns).filter((protocol) => !reachesResolver(analysis, dns, policies, resolvers, protocol));
   if (protocols.length === 0) return undefined;
   const port = (protocol: DnsProtocol) => (resolvers.kind === 'cluster' ? clusterDnsPorts(dns, protocol) : [RESOLVER_PORT]);
-  const because = resolvers.kind !== 'cluster' ? undefined : protocols.some((protocol) => reachesAddress(policies, 'any', protocol)) ? 'ipBlock' : protocols.some((protocol) => missesNamespaceLabels(analysis, dns, policies, protocol)) ? 'namespace-labels' : undefined;
+  const because = resolvers.kind === 'cluster' ? whyClusterDnsMissed(analysis, dns, policies, protocols) : undefined;
   return { protocols, text: portsText(protocols, port), ...(because ? { because } : {}) };
+}
+
+function whyClusterDnsMissed(analysis: ConnectivityAnalysis, dns: ClusterDnsConfig, policies: readonly CompiledPolicy[], protocols: readonly DnsProtocol[]): BlockedDns['because'] {
+  if (protocols.some((protocol) => reachesAddress(policies, 'any', protocol))) return 'ipBlock';
+  if (protocols.some((protocol) => missesNamespaceLabels(analysis, dns, policies, protocol))) return 'namespace-labels';
+  return undefined;
 }
 
 /** The protocols the cluster DNS serves, in the order messages name them. */
