@@ -14,14 +14,23 @@ export function explainFirstError(text: string, document: Document.Parsed): void
     if (!before?.range) return;
     const written = text.slice(before.range[0], before.range[1]);
     const extra = text.slice(error.pos[0], error.pos[1]);
+    if (!quotable(extra)) return;
+    const kind = isSeq(before) ? 'sequence' : 'mapping';
     error.message = isScalar(before)
-      ? `\`${extra}\` follows the closing quote of ${written}, and nothing may follow a quoted string: put it inside the quotes.`
-      : `\`${extra}\` follows \`${written}\`, which YAML reads as a flow ${isSeq(before) ? 'sequence' : 'mapping'} because it starts with \`${written[0]}\`: quote the whole value ("${written}${extra}") if it is a string.`;
+      ? `\`${extra}\` follows the closing quote of ${quotable(written) ? written : 'a quoted string'}, and nothing may follow a quoted string: put it inside the quotes.`
+      : quotable(written + extra)
+        ? `\`${extra}\` follows \`${written}\`, which YAML reads as a flow ${kind} because it starts with \`${written[0]}\`: quote the whole value ("${written}${extra}") if it is a string.`
+        : `\`${extra}\` follows a flow ${kind} (a value that starts with \`${written[0]}\`), and nothing may follow its closing \`${written.trimEnd().slice(-1)}\`: quote the whole value if it is a string.`;
     error.pos = [before.range[0], error.pos[1]];
   } else if (error.code === 'MISSING_CHAR' && /^Implicit map keys need to be followed by map values/.test(error.message)) {
     const written = text.slice(error.pos[0], error.pos[1]);
-    error.message = `\`${written}\` has no \`:\` after it, but it sits in a map, where every entry is \`key: value\`: add the \`:\` and a value, or remove the line.`;
+    error.message = `${quotable(written) ? `\`${written}\`` : 'This text'} has no \`:\` after it, but it sits in a map, where every entry is \`key: value\`: add the \`:\` and a value, or remove the line.`;
   }
+}
+
+// Short enough, and on one line, to repeat in a message.
+function quotable(text: string): boolean {
+  return text.length <= 60 && !/[\r\n`]/.test(text);
 }
 
 // The flow collection or quoted string that ends exactly where unexpected text begins.
