@@ -143,6 +143,16 @@ describe('reading YAML as kubectl does: duplicate keys', () => {
     );
   });
 
+  it('reads a # right after a value as a comment, as go-yaml does, with the same value', () => {
+    const [document] = parseLikeKubectl('a: "v"#note\nb: [x]#note\nc: v#not-a-comment\n');
+    assert.deepEqual(document.yaml.errors, []);
+    assert.deepEqual(document.yaml.toJS(), { a: 'v', b: ['x'], c: 'v#not-a-comment' });
+    assert.deepEqual(
+      document.tolerated.map((problem) => [problem.kind, problem.start]),
+      [['unseparated-comment', 6], ['unseparated-comment', 18]],
+    );
+  });
+
   it('costs nothing on valid YAML: the first parse is kept as it is', () => {
     const text = 'apiVersion: v1\nkind: ConfigMap\ndata: {a: "x"}\n';
     const [document] = parseLikeKubectl(text);

@@ -130,6 +130,14 @@ testRule(yamlSyntax, {
       ],
     },
     {
+      name: 'a comment with no space before its # (after a quoted value and a flow list): a warning on each #',
+      code: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: "web"# the front end\nspec:\n  ports: [{port: 80}]#http\n',
+      findings: [
+        { line: 4, column: 14, endLine: 4, endColumn: 15, severity: 'warning', message: 'This `#` starts a comment with no space before it: kubectl accepts it, YAML tools that follow the spec refuse it; put a space before the `#`.' },
+        { line: 6, column: 22, endLine: 6, endColumn: 23, severity: 'warning' },
+      ],
+    },
+    {
       name: 'a placeholder line in a map (from documentation): an error on it, in plain words',
       code: yaml`
         apiVersion: networking.k8s.io/v1

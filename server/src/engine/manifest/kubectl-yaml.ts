@@ -2,6 +2,7 @@ import { parseAllDocuments, type Document } from 'yaml';
 import { takeDuplicateKeys } from './duplicate-keys';
 import type { ToleratedProblem } from './tolerated-problem';
 import { repairUnderIndentedQuotes } from './under-indented-quotes';
+import { takeUnseparatedComments } from './unseparated-comments';
 import { PARSE_OPTIONS } from './yaml-options';
 
 /** A YAML document read as kubectl reads it, with the problems kubectl reads past. */
@@ -23,7 +24,7 @@ export function parseLikeKubectl(text: string): KubectlDocument[] {
   const quotes = repairUnderIndentedQuotes(text, documents);
   if (quotes) documents = quotes.documents;
   return documents.map((yaml) => {
-    const tolerated: ToleratedProblem[] = takeDuplicateKeys(yaml);
+    const tolerated: ToleratedProblem[] = [...takeDuplicateKeys(yaml), ...takeUnseparatedComments(yaml)];
     for (const problem of quotes?.problems ?? []) {
       if (yaml.range && problem.start >= yaml.range[0] && problem.start < yaml.range[2]) tolerated.push(problem);
     }

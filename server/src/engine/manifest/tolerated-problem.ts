@@ -4,7 +4,7 @@
  * read as kubectl reads it and the problem is reported as a warning, not an error. Offsets are
  * relative to the parsed chunk, so a cached chunk stays valid wherever it moves in its file.
  */
-export type ToleratedProblem = UnderIndentedContinuation | DuplicateKey;
+export type ToleratedProblem = UnderIndentedContinuation | DuplicateKey | UnseparatedComment;
 
 /** A continuation line of a multi-line quoted string indented no more than the string's parent. */
 export interface UnderIndentedContinuation {
@@ -35,10 +35,21 @@ export interface DuplicateKey {
   previousEnd: number;
 }
 
+/** A `#` comment right after a value, with no space before it (`"v"#note`). */
+export interface UnseparatedComment {
+  kind: 'unseparated-comment';
+  /** The `#`. */
+  start: number;
+  end: number;
+}
+
 /** The warning for `problem`; `lineOf` turns a chunk offset into a 1-based line of the file. */
 export function describeToleratedProblem(problem: ToleratedProblem, lineOf: (offset: number) => number): string {
   // go-yaml v3 (kustomize, Flux) scans quoted strings like v2 does: only tools that follow the spec refuse these.
   const others = 'kubectl accepts it, YAML tools that follow the spec refuse it';
+  if (problem.kind === 'unseparated-comment') {
+    return `This \`#\` starts a comment with no space before it: ${others}; put a space before the \`#\`.`;
+  }
   if (problem.kind === 'duplicate-key') {
     return `\`${problem.key}\` is set again here (before on line ${lineOf(problem.previousOffset)}): kubectl keeps this last value and ignores the earlier one, other YAML tools (kustomize, Flux) refuse duplicate keys; remove one of them.`;
   }

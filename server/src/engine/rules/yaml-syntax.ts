@@ -1,7 +1,7 @@
 import type { ManifestDocument } from '../manifest/document';
 import type { ManifestFile } from '../manifest/manifest-file';
 import { describeToleratedProblem, type ToleratedProblem } from '../manifest/tolerated-problem';
-import type { FileRule, RelatedLocation, Report } from './rule';
+import type { FileRule, Report } from './rule';
 
 export const yamlSyntax: FileRule = {
   id: 'yaml-syntax',
@@ -14,7 +14,7 @@ export const yamlSyntax: FileRule = {
     'hidden behind a syntax error goes unseen. Only the first error of each document is reported, since one ' +
     'typo often confuses the parser for the rest of the document. Where kubectl reads past something the YAML ' +
     'spec forbids (a continuation line of a quoted string indented no more than its key; a key set twice in one ' +
-    'map, of which kubectl keeps the last value), the document is read as kubectl reads it and checked, and the ' +
+    'map, of which kubectl keeps the last value; a `#` comment with no space before it), the document is read as kubectl reads it and checked, and the ' +
     'problem is a warning: other tools (editors, kustomize, Flux) may refuse the file. Documents that use Helm/Go ' +
     'template syntax where YAML expects a value or a key (`name: {{ .Release.Name }}`, an `{{- if }}` line) are ' +
     'skipped instead; `{{ }}` inside a string is data. Files that are not Kubernetes manifests are ignored.',
@@ -53,9 +53,12 @@ function objectOf(file: ManifestFile, document: ManifestDocument) {
 
 function toleratedReport(document: ManifestDocument, problem: ToleratedProblem): Report {
   const lineOf = (offset: number) => document.rangeAt(offset, offset).start.line + 1;
-  const related: RelatedLocation =
-    problem.kind === 'duplicate-key'
-      ? { uri: document.uri, range: document.rangeAt(problem.previousOffset, problem.previousEnd), message: `\`${problem.key}\` set before` }
-      : { uri: document.uri, range: document.rangeAt(problem.quoteOffset, problem.quoteOffset + 1), message: 'the quoted string opens here' };
-  return { message: describeToleratedProblem(problem, lineOf), range: document.rangeAt(problem.start, problem.end), severity: 'warning', related: [related] };
+  const report: Report = { message: describeToleratedProblem(problem, lineOf), range: document.rangeAt(problem.start, problem.end), severity: 'warning' };
+  if (problem.kind === 'duplicate-key') {
+    return { ...report, related: [{ uri: document.uri, range: document.rangeAt(problem.previousOffset, problem.previousEnd), message: `\`${problem.key}\` set before` }] };
+  }
+  if (problem.kind === 'under-indented-continuation') {
+    return { ...report, related: [{ uri: document.uri, range: document.rangeAt(problem.quoteOffset, problem.quoteOffset + 1), message: 'the quoted string opens here' }] };
+  }
+  return report;
 }
