@@ -5,6 +5,7 @@ import { ChunkCache, parseManifest } from '../../../server/src/engine';
 import { parseLikeKubectl } from '../../../server/src/engine/manifest/kubectl-yaml';
 import { describeToleratedProblem, type UnderIndentedContinuation } from '../../../server/src/engine/manifest/tolerated-problem';
 import { hostNetwork } from '../../../server/src/engine/rules/pod/host-network';
+import { privilegedContainer } from '../../../server/src/engine/rules/pod/privileged-container';
 import { yaml } from '../../support/dedent';
 import { findingsOf } from '../rule-tester';
 
@@ -158,5 +159,42 @@ describe('reading YAML as kubectl does: duplicate keys', () => {
     const [document] = parseLikeKubectl(text);
     assert.deepEqual(document.tolerated, []);
     assert.deepEqual(document.yaml.errors, []);
+  });
+});
+
+describe('reading YAML as kubectl does: YAML 1.1 booleans', () => {
+  const words = yaml`
+    apiVersion: v1
+    kind: Pod
+    metadata:
+      name: web
+      labels: {quoted: "yes", bare: no, longer: yes-please, mixed: yEs}
+    spec:
+      hostNetwork: yes
+      containers:
+        - name: main
+          image: nginx
+          securityContext:
+            privileged: On
+  `;
+
+  it('reads yes/no/on/off as booleans, as go-yaml v2 (and so kubectl) does, so the checks see them', () => {
+    const [pod] = parseManifest('t.yaml', words).objects;
+    const spec = (pod.value as { spec: { hostNetwork: unknown; containers: { securityContext: { privileged: unknown } }[] } }).spec;
+    assert.equal(spec.hostNetwork, true);
+    assert.equal(spec.containers[0].securityContext.privileged, true);
+    assert.deepEqual(
+      findingsOf(hostNetwork, words).map(({ line, column, endLine, endColumn }) => ({ line, column, endLine, endColumn })),
+      [{ line: 7, column: 3, endLine: 7, endColumn: 19 }],
+    );
+    assert.deepEqual(
+      findingsOf(privilegedContainer, words).map(({ line, column, endLine, endColumn }) => ({ line, column, endLine, endColumn })),
+      [{ line: 12, column: 9, endLine: 12, endColumn: 23 }],
+    );
+  });
+
+  it('keeps quoted words, longer words and other casings as strings, as go-yaml does (and y/n, see yaml11-booleans)', () => {
+    const [document] = parseLikeKubectl('a: "yes"\nb: yes-please\nc: yEs\nd: off\ne: NO\nf: True\ng: y\non: 1\n');
+    assert.deepEqual(document.yaml.toJS(), { a: 'yes', b: 'yes-please', c: 'yEs', d: false, e: false, f: true, g: 'y', true: 1 });
   });
 });
