@@ -37,10 +37,10 @@ const denyIngress = yaml`
 
 testFixes(namespaceLegacyIsolation, [
   {
-    name: 'DefaultDeny: the default-deny ingress policy it meant, with the annotation removed (preferred), in a new file, or the removal alone',
+    name: 'DefaultDeny: the default-deny ingress policy it meant, with the annotation removed, in a new file, or the removal alone (none preferred: a default deny cuts connections that work today)',
     code: annotated,
     fixes: [
-      { title: 'Add default deny for namespace shop (ingress) and remove the annotation', preferred: true, output: `${withoutAnnotation}---\n${denyIngress}` },
+      { title: 'Add default deny for namespace shop (ingress) and remove the annotation', preferred: false, output: `${withoutAnnotation}---\n${denyIngress}` },
       { title: 'Add default deny for namespace shop (ingress) and remove the annotation (policy in networkpolicies/shop.yaml)', preferred: false, output: withoutAnnotation },
       { title: 'Remove the obsolete annotation only (it isolates nothing)', preferred: false, output: withoutAnnotation },
     ],

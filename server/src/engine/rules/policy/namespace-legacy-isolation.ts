@@ -121,7 +121,9 @@ function defaultDenyFixes(input: FixInput, object: KubeObject, removal: TextEdit
   const yaml = renderDefaultDeny(freeName('default-deny-ingress', taken), namespaceIsWritten(workspace.model, namespace) ? namespace : undefined, ['Ingress']);
   const title = `Add default deny for namespace ${namespace} (ingress) and remove the annotation`;
   const appended = appendDocuments(finding.uri, text, yaml);
-  const fixes: Fix[] = [{ title, kind: 'insert-policy', preferred: true, edits: [{ uri: finding.uri, edits: [...removal, ...appended.edits] }] }];
+  // Never preferred, like namespace-no-default-deny's: the annotation has isolated nothing for years,
+  // so a default deny now cuts connections that work today; fix-all must not add one unasked.
+  const fixes: Fix[] = [{ title, kind: 'insert-policy', edits: [{ uri: finding.uri, edits: [...removal, ...appended.edits] }] }];
   const target = policyFileBeside(finding.uri, namespace);
   if (!workspace.files.some((file) => file.uri === target)) {
     fixes.push({ title: `${title} (policy in networkpolicies/${namespace}.yaml)`, kind: 'insert-policy', edits: [newFile(target, yaml), { uri: finding.uri, edits: removal }] });
