@@ -2,6 +2,31 @@ import { netpolUnknownNamedPort } from '../../../server/src/engine/rules/workspa
 import { yaml } from '../../support/dedent';
 import { testRule } from '../rule-tester';
 
+const operatedStack = yaml`
+  apiVersion: monitoring.coreos.com/v1
+  kind: Prometheus
+  metadata: {name: main, namespace: shop}
+  spec:
+    podMetadata:
+      labels: {team: ops}
+`;
+
+const rollout = yaml`
+  apiVersion: argoproj.io/v1alpha1
+  kind: Rollout
+  metadata: {name: canary, namespace: shop}
+  spec:
+    template:
+      metadata:
+        labels: {app: canary}
+      spec:
+        containers:
+          - name: canary
+            image: canary:1
+            ports:
+              - {name: http, containerPort: 8080}
+`;
+
 const workloads = yaml`
   apiVersion: apps/v1
   kind: Deployment
@@ -192,8 +217,43 @@ testRule(netpolUnknownNamedPort, {
       `,
       otherFiles: { 'workloads.yaml': workloads },
     },
+    {
+      name: 'pods an operator creates may declare the name (Prometheus serves "web" from a container no manifest shows)',
+      code: yaml`
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {name: monitoring, namespace: shop}
+        spec:
+          podSelector: {}
+          ingress:
+            - ports: [{port: web}]
+      `,
+      otherFiles: { 'workloads.yaml': workloads, 'prometheus.yaml': operatedStack },
+    },
   ],
   invalid: [
+    {
+      name: 'a Rollout declares its pod template ports: a name neither it nor the Deployment declares',
+      code: yaml`
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {name: all, namespace: shop}
+        spec:
+          podSelector: {}
+          ingress:
+            - ports: [{port: grpc}]
+      `,
+      otherFiles: { 'workloads.yaml': workloads, 'rollout.yaml': rollout },
+      findings: [
+        {
+          line: 7,
+          column: 22,
+          endLine: 7,
+          endColumn: 26,
+          message: 'No selected workload (Deployment "api" and Rollout "canary") declares a container port named "grpc" with protocol TCP: this entry allows no traffic.',
+        },
+      ],
+    },
     {
       name: 'an ingress port name no selected workload declares',
       code: yaml`

@@ -6,10 +6,10 @@ import type { ClusterModel, Workload } from '../../model';
 import { isValidPortName } from '../../model/port-defaults';
 import type { WorkspaceRule } from '../rule';
 import { namespacesNamedBy } from './namespace-selectors';
-import { containerPortsOfAnyMember } from './pod-selection';
+import { containerPortsOfAnyMember, couldSelectPodsOf, declaresAllPodPorts } from './pod-selection';
 import { portPath } from './policy-locations';
 import { misspelledPortName } from './port-name-suggestion';
-import { judgeableWorkloadsIn, listNames, workloadName } from './workspace-objects';
+import { judgeableWorkloadsIn, listNames, operatedWorkloadsIn, workloadName } from './workspace-objects';
 
 export const netpolUnknownNamedPort: WorkspaceRule = {
   id: 'netpol-unknown-named-port',
@@ -141,14 +141,20 @@ spec:
  * every peer is confined to namespaces whose workloads the workspace has.
  */
 function destinationsOf(analysis: ConnectivityAnalysis, policy: CompiledPolicy, rule: CompiledRule): readonly Workload[] | undefined {
-  if (rule.direction === 'Ingress') return analysis.selected.get(policy);
-  if (rule.peers === 'everything') return undefined;
   const { model } = analysis;
+  if (rule.direction === 'Ingress') {
+    // Pods an operator creates (a Prometheus object's) may be selected too, with ports no manifest shows.
+    const operated = operatedWorkloadsIn(model, policy.info.namespace).filter((workload) => couldSelectPodsOf(policy.podSelector, workload));
+    if (!operated.every(declaresAllPodPorts)) return undefined;
+    return [...(analysis.selected.get(policy) ?? []), ...operated];
+  }
+  if (rule.peers === 'everything') return undefined;
   const confined = rule.peers.every((peer) => {
     if (peer.kind === 'ipBlock') return false;
     if (peer.kind === 'invalid') return true;
     const namespaces = peer.namespaceSelector ? namespacesNamedBy(peer.namespaceSelector) : [policy.info.namespace];
-    return namespaces !== undefined && namespaces.every((name) => hasWorkloads(model, name));
+    // Operator-created pods there are not in the analysis: their ports cannot be judged.
+    return namespaces !== undefined && namespaces.every((name) => hasWorkloads(model, name) && operatedWorkloadsIn(model, name).length === 0);
   });
   if (!confined) return undefined;
   const admitted = analysis.admitted.get(rule);
