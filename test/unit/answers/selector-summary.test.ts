@@ -116,6 +116,36 @@ describe('selectorSummary', () => {
     assert.equal(selectorSummary(withServices, services.objects[1], ['spec', 'selector']), '**selector**: none, so the Service has no pods: its endpoints are managed by hand.');
   });
 
+  it('counts the pods an operator creates from a custom resource, as the rules do', () => {
+    const stack = parseManifest(
+      'file:///w/monitoring-stack.yaml',
+      yaml`
+        apiVersion: monitoring.coreos.com/v1
+        kind: Prometheus
+        metadata: {name: main, namespace: metrics}
+        spec: {podMetadata: {labels: {team: ops}}}
+        ---
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {name: prometheus, namespace: metrics}
+        spec:
+          podSelector: {matchLabels: {app.kubernetes.io/name: prometheus}}
+          egress:
+            - to: [{podSelector: {matchLabels: {team: ops}}}]
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata: {name: prometheus, namespace: metrics}
+        spec: {selector: {prometheus: main}, ports: [{port: 9090}]}
+      `,
+    );
+    const withStack = buildWorkspace([stack]);
+    const [, policy, service] = stack.objects;
+    assert.equal(selectorSummary(withStack, policy, ['spec', 'podSelector']), '**podSelector**: pods with `app.kubernetes.io/name=prometheus` in namespace `metrics` — 1 workload: main.');
+    assert.equal(selectorSummary(withStack, policy, ['spec', 'egress', 0, 'to', 0, 'podSelector']), '**podSelector**: pods with `team=ops` in namespace `metrics` — 1 workload: main.');
+    assert.equal(selectorSummary(withStack, service, ['spec', 'selector']), '**selector**: pods with `prometheus=main` in namespace `metrics` — 1 workload: main.');
+  });
+
   it('answers nothing off a selector', () => {
     assert.equal(selectorSummary(workspace, backend, ['spec', 'ingress', 0]), undefined);
     assert.equal(selectorSummary(workspace, object('Deployment', 'api'), ['spec', 'selector']), undefined);

@@ -6,7 +6,8 @@ import type { NamespaceInfo, Workload } from '../model/cluster-types';
 import { isCoreNetworkPolicy, PEERS_KEY, RULES_KEY } from '../policy/network-policy';
 import { couldSelectPodsOf } from '../rules/workspace/pod-selection';
 import { namespacesNamedBy } from '../rules/workspace/namespace-selectors';
-import { workloadsIn } from '../rules/workspace/workspace-objects';
+import { operatedWorkloadsIn, workloadsIn } from '../rules/workspace/workspace-objects';
+import { operatedPodsOf } from '../model/operated-workloads';
 import { serviceSpecOf } from '../services/service';
 import type { Workspace } from '../workspace/workspace';
 import { namespacesText, podsText } from './describe-selector';
@@ -52,7 +53,11 @@ function isPeerPath(path: ObjectPath): boolean {
 
 function policySelectorText(workspace: Workspace, policy: KubeObject, namespace: string): string {
   const selector = compileLabelSelector(policy.get(['spec', 'podSelector']));
-  const selected = workloadsIn(workspace.model, namespace).filter((workload) => matchesLabels(selector, workload.podLabels));
+  const selected = [
+    ...workloadsIn(workspace.model, namespace).filter((workload) => matchesLabels(selector, workload.podLabels)),
+    // Pods an operator creates from a custom resource (a Prometheus object's): the rules count them too.
+    ...operatedWorkloadsIn(workspace.model, namespace).filter((workload) => couldSelectPodsOf(selector, workload)),
+  ];
   return `**podSelector**: ${podsText(selector)} in namespace \`${namespace}\` — ${matchedWorkloads(selected, namespace)}.`;
 }
 
@@ -62,7 +67,7 @@ function serviceSelectorText(workspace: Workspace, service: KubeObject, namespac
   if (!isPlainObject(written) || Object.keys(written).length === 0) return '**selector**: none, so the Service has no pods: its endpoints are managed by hand.';
   const selector = compileLabelSelector({ matchLabels: written });
   // As the Service rules read it: labels the controllers add to their pods count too.
-  const selected = workloadsIn(workspace.model, namespace).filter((workload) => couldSelectPodsOf(selector, workload));
+  const selected = [...workloadsIn(workspace.model, namespace), ...operatedWorkloadsIn(workspace.model, namespace)].filter((workload) => couldSelectPodsOf(selector, workload));
   return `**selector**: ${podsText(selector)} in namespace \`${namespace}\` — ${matchedWorkloads(selected, namespace)}.`;
 }
 
@@ -73,7 +78,9 @@ function peerSelectorText(workspace: Workspace, policy: KubeObject, namespace: s
   const podSelector = fields.podSelector === undefined ? undefined : compileLabelSelector(fields.podSelector);
   const namespaceSelector = fields.namespaceSelector === undefined ? undefined : compileLabelSelector(fields.namespaceSelector);
   const { model } = workspace;
-  const matched = model.workloads.filter((workload) => peerMatchesWorkload({ kind: 'selectors', index: 0, podSelector, namespaceSelector }, namespace, workload, model.namespaces));
+  const matched = [...model.workloads, ...operatedPodsOf(model).workloads].filter((workload) =>
+    peerMatchesWorkload({ kind: 'selectors', index: 0, podSelector, namespaceSelector }, namespace, workload, model.namespaces),
+  );
   const selector = compileLabelSelector(fields[key]);
   if (key === 'podSelector') {
     const where = namespaceSelector ? `${namespacesText(namespaceSelector)} (this peer's namespaceSelector)` : `namespace \`${namespace}\``;
