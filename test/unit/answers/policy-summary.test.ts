@@ -190,6 +190,42 @@ describe('policySummary', () => {
     assert.match(summary, /\*\*Egress\*\*: not restricted by this policy \(its `egress` rules are ignored: `policyTypes` leaves Egress out\)\./);
   });
 
+  it('says which selected workloads use the host network, which most network plugins do not isolate', () => {
+    const file = parseManifest(
+      'file:///w/agents.yaml',
+      yaml`
+        apiVersion: apps/v1
+        kind: DaemonSet
+        metadata: {name: node-agent, namespace: ops}
+        spec: {template: {metadata: {labels: {app: agent}}, spec: {hostNetwork: true, containers: [{name: agent}]}}}
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: collector, namespace: ops}
+        spec: {template: {metadata: {labels: {app: agent}}, spec: {containers: [{name: collector}]}}}
+        ---
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {name: agents, namespace: ops}
+        spec: {podSelector: {matchLabels: {app: agent}}}
+      `,
+    );
+    const summary = policySummary(buildWorkspace([file]), file.objects[2]);
+    assert.match(summary, /Applies to pods with `app=agent` in namespace `ops`: 2 workloads \(collector, node-agent\)\. On most network plugins it does not isolate node-agent, which uses the host network\./);
+  });
+
+  it('says a definition that a later one replaces is not evaluated, and where the later one is', () => {
+    const text = 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny}\nspec: {podSelector: {}}\n';
+    const base = parseManifest('file:///w/base/deny.yaml', text);
+    const overlay = parseManifest('file:///w/overlay/deny.yaml', `# overlay\n${text}`);
+    const workspace = buildWorkspace([base, overlay]);
+    assert.equal(
+      policySummary(workspace, base.objects[0]),
+      '**NetworkPolicy `default/deny`**\n\nNot evaluated: a later definition of this policy (../overlay/deny.yaml line 4) replaces it, as `kubectl apply` would.',
+    );
+    assert.match(policySummary(workspace, overlay.objects[0]), /^\*\*NetworkPolicy `default\/deny`\*\*\n\nApplies to every pod/);
+  });
+
   it('caps long lists of rules', () => {
     const rules = Array.from({ length: 10 }, (_, index) => `    - ports: [{port: ${8000 + index}}]`).join('\n');
     const summary = summaryOf(`apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: ports}\nspec:\n  podSelector: {}\n  ingress:\n${rules}\n`, 'ports');

@@ -12,6 +12,8 @@ import type { ClusterDnsConfig } from '../config/lint-config';
 import { blockedDns } from './dns-blocking';
 import { cappedList, countedWorkloads, LIST_LIMIT } from './name-lists';
 import { sourceLink } from './source-link';
+import { relativeFileName } from '../text/relative-file-name';
+import { usesHostNetwork } from '../rules/workspace/workspace-objects';
 
 /**
  * What a NetworkPolicy does, in plain words: the workloads it selects, then per direction whether it
@@ -24,6 +26,12 @@ export function policySummary(workspace: Workspace, policy: KubeObject): string 
   const info = policyInfoOf(workspace, policy);
   const compiled = info && compiledPolicyOf(analysis, info);
   const title = `**NetworkPolicy \`${info?.key ?? policy.name ?? '(unnamed)'}\`**`;
+  const replacement = replacingDefinition(workspace, policy);
+  if (replacement) {
+    const where = `${relativeFileName(policy.document.uri, replacement.document.uri)} line ${replacement.rangeOf(['metadata', 'name'], 'pair').start.line + 1}`;
+    const key = `${policy.namespace || workspace.model.defaultNamespace}/${policy.name}`;
+    return `**NetworkPolicy \`${key}\`**\n\nNot evaluated: a later definition of this policy (${where}) replaces it, as \`kubectl apply\` would.`;
+  }
   if (!compiled) {
     return `${title}\n\nNot evaluated: only a named \`networking.k8s.io/v1\` NetworkPolicy in a document without syntax errors takes part in the analysis.`;
   }
@@ -47,7 +55,15 @@ export function policyInfoOf(workspace: Workspace, object: KubeObject): NetworkP
 
 function selectionText(policy: CompiledPolicy, selected: readonly Workload[]): string {
   const { namespace } = policy.info;
-  return `Applies to ${podsText(policy.podSelector)} in namespace \`${namespace}\`: ${countedWorkloads(selected, namespace)}.`;
+  const onHost = selected.filter(usesHostNetwork).map((workload) => workload.id.name);
+  // Kubernetes leaves policies on host-network pods undefined; most plugins do not apply them.
+  const hostNote = onHost.length === 0 ? '' : ` On most network plugins it does not isolate ${cappedList(onHost, LIST_LIMIT)}, which ${onHost.length === 1 ? 'uses' : 'use'} the host network.`;
+  return `Applies to ${podsText(policy.podSelector)} in namespace \`${namespace}\`: ${countedWorkloads(selected, namespace)}.${hostNote}`;
+}
+
+/** The definition that replaces `object` when a later document defines the same policy. */
+function replacingDefinition(workspace: Workspace, object: KubeObject): KubeObject | undefined {
+  return workspace.model.duplicates.find((group) => group.replaced.includes(object))?.effective;
 }
 
 function directionText(analysis: ConnectivityAnalysis, policy: CompiledPolicy, selected: readonly Workload[], direction: PolicyDirection, dns: ClusterDnsConfig): string {
