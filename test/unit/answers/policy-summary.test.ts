@@ -223,7 +223,7 @@ describe('policySummary', () => {
       policySummary(workspace, base.objects[0]),
       '**NetworkPolicy `default/deny`**\n\nNot evaluated: a later definition of this policy (../overlay/deny.yaml line 4) replaces it, as `kubectl apply` would.',
     );
-    assert.match(policySummary(workspace, overlay.objects[0]), /^\*\*NetworkPolicy `default\/deny`\*\*\n\nApplies to every pod/);
+    assert.match(policySummary(workspace, overlay.objects[0]), /^\*\*NetworkPolicy `default\/deny`\*\*\n\nApplies to all pods in namespace `default`/);
   });
 
   it('caps long lists of rules', () => {
