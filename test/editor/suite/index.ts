@@ -11,12 +11,13 @@ import { configurationTests } from './configuration';
 import { crossFileTests } from './cross-file';
 import { diagnosticsTests } from './diagnostics';
 import { editTests } from './edits';
+import { precisionTests } from './precision';
 import { restartTests } from './restart';
 import { settingsTests } from './settings';
 import { skippedFileTests } from './skipped-files';
 
 // Order matters for the first one only: activation must be observed before any YAML file is opened.
-const SUITES = [activationTests, diagnosticsTests, editTests, closeTests, skippedFileTests, restartTests, settingsTests, configurationTests, crossFileTests, codeActionTests, answerTests];
+const SUITES = [activationTests, diagnosticsTests, editTests, closeTests, skippedFileTests, restartTests, settingsTests, configurationTests, crossFileTests, precisionTests, codeActionTests, answerTests];
 
 /** The runners look for this line in the extension host's output to count the results. */
 export const RESULT_MARKER = 'KUBE_NETSEC_EDITOR_RESULT';
