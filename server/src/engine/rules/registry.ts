@@ -5,10 +5,11 @@ import type { Rule } from './rule';
 import { SERVICE_RULES } from './service';
 import { SUPPRESSION_RULES } from './suppression';
 import { WORKSPACE_RULES } from './workspace';
+import { duplicateObject } from './workspace/duplicate-object';
 import { yamlSyntax } from './yaml-syntax';
 
 /** Every rule kube-netsec knows, in the order they are documented. */
-export const ALL_RULES: readonly Rule[] = [yamlSyntax, ...POD_RULES, ...SERVICE_RULES, ...POLICY_RULES, ...PLATFORM_RULES, ...WORKSPACE_RULES, ...SUPPRESSION_RULES];
+export const ALL_RULES: readonly Rule[] = [yamlSyntax, duplicateObject, ...POD_RULES, ...SERVICE_RULES, ...POLICY_RULES, ...PLATFORM_RULES, ...WORKSPACE_RULES, ...SUPPRESSION_RULES];
 
 export function findRule(id: string): Rule | undefined {
   return ALL_RULES.find((rule) => rule.id === id);

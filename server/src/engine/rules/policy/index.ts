@@ -11,11 +11,15 @@ import { netpolLabelKeyTypo } from './netpol-label-key-typo';
 import { netpolMetadataEgress } from './netpol-metadata-egress';
 import { netpolNamespaceNameLabel } from './netpol-namespace-name-label';
 import { netpolNamespaceSelectorAll } from './netpol-namespace-selector-all';
+import { namespaceLegacyIsolation } from './namespace-legacy-isolation';
+import { netpolSuspiciousCidr } from './netpol-suspicious-cidr';
+import { policyNotEvaluated } from './policy-not-evaluated';
 
-/** NetworkPolicy rules that look at one policy at a time. */
+/** Network-policy rules that look at one object at a time. */
 export const POLICY_RULES: readonly Rule[] = [
   netpolInvalid,
   netpolInvalidCidr,
+  netpolSuspiciousCidr,
   netpolInvalidPort,
   netpolIgnoredRules,
   netpolAllowAllIngress,
@@ -26,4 +30,6 @@ export const POLICY_RULES: readonly Rule[] = [
   netpolIpblockInternal,
   netpolLabelKeyTypo,
   netpolNamespaceNameLabel,
+  policyNotEvaluated,
+  namespaceLegacyIsolation,
 ];
