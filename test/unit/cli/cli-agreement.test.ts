@@ -1,27 +1,8 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it, type TestContext } from 'node:test';
-import { main } from '../../../server/src/cli/main';
+import { describe, it } from 'node:test';
+import { runCli, tempProject } from '../../support/cli-harness';
 import { yaml } from '../../support/dedent';
-
-async function run(args: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: (text) => (out += text + '\n'), error: (text) => (err += text + '\n'), readStdin: async () => stdin });
-  return { code, out, err };
-}
-
-function project(context: TestContext, files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'kube-netsec-agreement-'));
-  context.after(() => rmSync(root, { recursive: true, force: true }));
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(join(root, path, '..'), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-  return root;
-}
 
 function pod(name: string): string {
   return `apiVersion: v1\nkind: Pod\nmetadata: {name: ${name}, labels: {app: ${name}}}\nspec:\n  containers: [{name: a, image: a}]\n`;
@@ -37,60 +18,60 @@ const MIXED_FOLDER = {
 
 describe('lint, connectivity and generate read the same files', () => {
   it('skip the same content with the same notes and warnings, and exclude the same files', async (context) => {
-    const root = project(context, MIXED_FOLDER);
+    const root = tempProject(context, MIXED_FOLDER);
     const config = ['--config', join(root, 'netsec.yaml')];
     const expectedStderr = [
       `${join(root, 'chart/templates/service.yaml')}:4:9: note: 1 document uses Helm/Go template syntax ({{ }}) and was not checked; render the chart with \`helm template\` and check the output.`,
       `${join(root, 'data.json')}:1:1: warning: skipped a document that is not a Kubernetes object`,
     ];
 
-    const lint = await run(['lint', '--format', 'json', ...config, root]);
+    const lint = await runCli(['lint', '--format', 'json', ...config, root]);
     assert.deepEqual(lint.err.trim().split('\n'), expectedStderr);
     const report = JSON.parse(lint.out);
     assert.deepEqual(report.skipped, [{ file: join(root, 'chart/templates/service.yaml'), reason: 'helm-template', documents: 1 }]);
     // The pod in legacy/ is excluded, so nothing is reported about it.
     assert.deepEqual([...new Set(report.findings.map((finding: { file: string }) => finding.file))].filter((file) => file !== join(root, 'app.yaml')), []);
-    const lintText = await run(['lint', ...config, root]);
+    const lintText = await runCli(['lint', ...config, root]);
     // app.yaml and data.json are checked, not the configuration file; the template is skipped.
     assert.match(lintText.out, /; 2 files checked, 1 skipped as a template\)\.$/m);
 
-    const connectivity = await run(['connectivity', ...config, root]);
+    const connectivity = await runCli(['connectivity', ...config, root]);
     assert.deepEqual(connectivity.err.trim().split('\n'), expectedStderr);
     assert.equal(connectivity.out, '0.0.0.0/0 => default/web[Pod] : All Connections\ndefault/web[Pod] => 0.0.0.0/0 : All Connections\n');
 
-    const generate = await run(['generate', ...config, root]);
+    const generate = await runCli(['generate', ...config, root]);
     assert.deepEqual(generate.err.trim().split('\n').slice(0, 2), expectedStderr);
     assert.match(generate.out, /^ {2}name: web-ingress$/m);
     assert.doesNotMatch(generate.out, /^ {2}name: old-ingress$/m);
-    assert.match((await run(['generate', root])).out, /^ {2}name: old-ingress$/m);
+    assert.match((await runCli(['generate', root])).out, /^ {2}name: old-ingress$/m);
   });
 
   it('read a file the configuration excludes when it is named explicitly, and read it when no configuration excludes it', async (context) => {
-    const root = project(context, MIXED_FOLDER);
+    const root = tempProject(context, MIXED_FOLDER);
     const config = ['--config', join(root, 'netsec.yaml')];
-    const named = await run(['connectivity', ...config, join(root, 'legacy/old.yaml')]);
+    const named = await runCli(['connectivity', ...config, join(root, 'legacy/old.yaml')]);
     assert.match(named.out, /^default\/old\[Pod\] => 0\.0\.0\.0\/0 : All Connections$/m);
-    const lintNamed = await run(['lint', ...config, join(root, 'legacy/old.yaml')]);
+    const lintNamed = await runCli(['lint', ...config, join(root, 'legacy/old.yaml')]);
     assert.match(lintNamed.out, /\(.*1 file checked\)\.$/m);
-    const unconfigured = await run(['connectivity', root]);
+    const unconfigured = await runCli(['connectivity', root]);
     assert.match(unconfigured.out, /^default\/old\[Pod\] => default\/web\[Pod\] : All Connections$/m);
   });
 
   it('take a file reached twice (named and in its folder) once', async (context) => {
-    const root = project(context, { 'settings.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\ndata: {a: b}\n' });
+    const root = tempProject(context, { 'settings.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\ndata: {a: b}\n' });
     // Read twice, the ConfigMap would be reported as defined twice.
-    assert.equal((await run(['lint', root, join(root, 'settings.yaml')])).out, 'No findings (1 file checked).\n');
+    assert.equal((await runCli(['lint', root, join(root, 'settings.yaml')])).out, 'No findings (1 file checked).\n');
   });
 
   it('connectivity honours the configured default namespace, as lint does', async (context) => {
-    const root = project(context, { 'netsec.yaml': 'defaultNamespace: shop\n', 'app.yaml': pod('web') });
-    const { out } = await run(['connectivity', '--config', join(root, 'netsec.yaml'), join(root, 'app.yaml')]);
+    const root = tempProject(context, { 'netsec.yaml': 'defaultNamespace: shop\n', 'app.yaml': pod('web') });
+    const { out } = await runCli(['connectivity', '--config', join(root, 'netsec.yaml'), join(root, 'app.yaml')]);
     assert.equal(out, '0.0.0.0/0 => shop/web[Pod] : All Connections\nshop/web[Pod] => 0.0.0.0/0 : All Connections\n');
   });
 
   it('connectivity stops with exit 2 on a bad configuration, like lint', async (context) => {
-    const root = project(context, { 'bad.yaml': 'exclude: 3\n' });
-    const { code, out, err } = await run(['connectivity', '--config', join(root, 'bad.yaml'), root]);
+    const root = tempProject(context, { 'bad.yaml': 'exclude: 3\n' });
+    const { code, out, err } = await runCli(['connectivity', '--config', join(root, 'bad.yaml'), root]);
     assert.equal(code, 2);
     assert.equal(out, '');
     assert.match(err, /^kube-netsec: invalid configuration:\n.*bad\.yaml:1:10: /m);
@@ -124,11 +105,11 @@ describe('kube-netsec connectivity notes', () => {
   `;
 
   it('names the policies it does not evaluate and the host-network workloads on stderr, leaving stdout as it was', async (context) => {
-    const root = project(context, { 'a-app.yaml': pod('web') + '---\n' + HOST_NETWORK_DEPLOYMENT, 'b-policies.yaml': CILIUM + '---\n' + OLD_NETPOL });
-    const alone = project(context, { 'a-app.yaml': pod('web') + '---\n' + HOST_NETWORK_DEPLOYMENT });
+    const root = tempProject(context, { 'a-app.yaml': pod('web') + '---\n' + HOST_NETWORK_DEPLOYMENT, 'b-policies.yaml': CILIUM + '---\n' + OLD_NETPOL });
+    const alone = tempProject(context, { 'a-app.yaml': pod('web') + '---\n' + HOST_NETWORK_DEPLOYMENT });
     for (const format of ['text', 'json', 'csv', 'md', 'dot']) {
-      const withPolicies = await run(['connectivity', '--format', format, root]);
-      const without = await run(['connectivity', '--format', format, alone]);
+      const withPolicies = await runCli(['connectivity', '--format', format, root]);
+      const without = await runCli(['connectivity', '--format', format, alone]);
       assert.equal(withPolicies.code, 0);
       assert.equal(withPolicies.out, without.out, format);
       assert.deepEqual(withPolicies.err.trim().split('\n'), [
@@ -140,8 +121,8 @@ describe('kube-netsec connectivity notes', () => {
   });
 
   it('says nothing when every policy is evaluated and no workload uses the host network', async (context) => {
-    const root = project(context, { 'app.yaml': pod('web') + '---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny}\nspec: {podSelector: {}}\n' });
-    const { code, out, err } = await run(['connectivity', root]);
+    const root = tempProject(context, { 'app.yaml': pod('web') + '---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny}\nspec: {podSelector: {}}\n' });
+    const { code, out, err } = await runCli(['connectivity', root]);
     assert.equal(code, 0);
     assert.equal(err, '');
     assert.equal(out, 'default/web[Pod] => 0.0.0.0/0 : All Connections\n');

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it, type TestContext } from 'node:test';
+import { describe, it } from 'node:test';
 import { main } from '../../../server/src/cli/main';
+import { tempProject } from '../../support/cli-harness';
 import { yaml } from '../../support/dedent';
 
 const POD = yaml`
@@ -24,20 +23,9 @@ async function lint(args: string[]): Promise<{ code: number; findings: { ruleId:
   return { code, findings: out ? JSON.parse(out).findings : [], err };
 }
 
-/** A temporary project folder with the given files. */
-function project(context: TestContext, files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'kube-netsec-config-'));
-  context.after(() => rmSync(root, { recursive: true, force: true }));
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(join(root, path, '..'), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-  return root;
-}
-
 describe('kube-netsec lint configuration', () => {
   it('--rule overrides a severity or turns a rule off', async (context) => {
-    const root = project(context, { 'pod.yaml': POD });
+    const root = tempProject(context, { 'pod.yaml': POD });
     const { findings } = await lint(['--rule', 'host-network=error', '--rule', 'host-port=off', root]);
     assert.deepEqual(
       findings.filter((finding) => finding.ruleId.startsWith('host-')).map((finding) => `${finding.ruleId} ${finding.severity}`),
@@ -55,7 +43,7 @@ describe('kube-netsec lint configuration', () => {
   });
 
   it('reads --config: severities, exclusions relative to the file, and they agree with --rule on top', async (context) => {
-    const root = project(context, {
+    const root = tempProject(context, {
       'ci/netsec.yaml': 'rules:\n  host-network: "off"\n  host-port: error\nexclude: ["apps/**", "legacy"]\n',
       'ci/apps/pod.yaml': POD,
       'pod.yaml': POD,
@@ -71,7 +59,7 @@ describe('kube-netsec lint configuration', () => {
   });
 
   it('reads .kube-netsec.yaml from the current folder; exclusions do not hide files named explicitly', async (context) => {
-    const root = project(context, { '.kube-netsec.yaml': 'exclude: [generated]\n', 'generated/pod.yaml': POD, 'pod.yaml': POD });
+    const root = tempProject(context, { '.kube-netsec.yaml': 'exclude: [generated]\n', 'generated/pod.yaml': POD, 'pod.yaml': POD });
     const cwd = process.cwd();
     process.chdir(root);
     context.after(() => process.chdir(cwd));
@@ -82,7 +70,7 @@ describe('kube-netsec lint configuration', () => {
   });
 
   it('stops with the positions of configuration problems (exit 2)', async (context) => {
-    const root = project(context, { 'bad.yaml': 'rules:\n  host-port: loud\nsensitivePort: [1]\n' });
+    const root = tempProject(context, { 'bad.yaml': 'rules:\n  host-port: loud\nsensitivePort: [1]\n' });
     const { code, err } = await lint(['--config', join(root, 'bad.yaml'), root]);
     assert.equal(code, 2);
     assert.match(err, /bad\.yaml:2:14: rules\.host-port must be one of/);
@@ -93,7 +81,7 @@ describe('kube-netsec lint configuration', () => {
   });
 
   it('honours suppressions written in the manifests', async (context) => {
-    const root = project(context, {
+    const root = tempProject(context, {
       'pod.yaml': yaml`
         apiVersion: v1
         kind: Pod

@@ -1,31 +1,13 @@
 import Ajv from 'ajv';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, it, type TestContext } from 'node:test';
-import { main } from '../../../server/src/cli/main';
+import { describe, it } from 'node:test';
 import { MAX_MANIFEST_LENGTH } from '../../../server/src/engine';
+import { runCli, tempProject } from '../../support/cli-harness';
 import { yaml } from '../../support/dedent';
 
 const schema = JSON.parse(readFileSync(join(__dirname, '../../../schemas/lint-output.schema.json'), 'utf8'));
-
-async function run(args: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: (text) => (out += text + '\n'), error: (text) => (err += text + '\n'), readStdin: async () => stdin });
-  return { code, out, err };
-}
-
-function project(context: TestContext, files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'kube-netsec-skipped-'));
-  context.after(() => rmSync(root, { recursive: true, force: true }));
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(join(root, path, '..'), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-  return root;
-}
 
 const HOST_NETWORK_POD = yaml`
   apiVersion: v1
@@ -50,8 +32,8 @@ const PARTLY_TEMPLATE = CLEAN_CONFIGMAP.replace('settings', 'chart-settings') + 
 
 describe('kube-netsec lint: files skipped as templates or as too large', () => {
   it('keeps the note on stderr and counts the skipped files in the summary line', async (context) => {
-    const root = project(context, { 'chart/templates/service.yaml': TEMPLATE, 'chart/templates/mixed.yaml': PARTLY_TEMPLATE, 'config.yaml': CLEAN_CONFIGMAP });
-    const { code, out, err } = await run(['lint', root]);
+    const root = tempProject(context, { 'chart/templates/service.yaml': TEMPLATE, 'chart/templates/mixed.yaml': PARTLY_TEMPLATE, 'config.yaml': CLEAN_CONFIGMAP });
+    const { code, out, err } = await runCli(['lint', root]);
     assert.equal(code, 0);
     // Three files read; service.yaml was skipped whole, mixed.yaml in part.
     assert.equal(out, 'No findings (2 files checked, 2 skipped as templates (1 in part)).\n');
@@ -62,26 +44,26 @@ describe('kube-netsec lint: files skipped as templates or as too large', () => {
   });
 
   it('says "a template" for one, and puts the counts after the findings', async (context) => {
-    const root = project(context, { 'pod.yaml': HOST_NETWORK_POD, 'service.yaml': TEMPLATE });
-    const { code, out } = await run(['lint', '--rule', 'host-network=error', root]);
+    const root = tempProject(context, { 'pod.yaml': HOST_NETWORK_POD, 'service.yaml': TEMPLATE });
+    const { code, out } = await runCli(['lint', '--rule', 'host-network=error', root]);
     assert.equal(code, 1);
     assert.match(out, /^1 finding \(1 error; 1 file checked, 1 skipped as a template\)\.$/m);
   });
 
   it('counts a file too large to check, with its reason, in text and JSON', async () => {
     const huge = 'x'.repeat(MAX_MANIFEST_LENGTH + 1);
-    const text = await run(['lint', '-'], huge);
+    const text = await runCli(['lint', '-'], huge);
     assert.equal(text.code, 0);
     assert.equal(text.out, 'No findings (0 files checked, 1 skipped as too large).\n');
     assert.match(text.err, /^<stdin>:1:1: note: This file has 20\.0 MB of text, more than the 20\.0 MB that kube-netsec checks; it was not checked\.$/m);
-    const json = await run(['lint', '--format', 'json', '-'], huge);
+    const json = await runCli(['lint', '--format', 'json', '-'], huge);
     assert.deepEqual(JSON.parse(json.out), { findings: [], skipped: [{ file: '<stdin>', reason: 'file-too-large', documents: null }] });
     assert.ok(new Ajv().validate(schema, JSON.parse(json.out)));
   });
 
   it('lists the skipped files in JSON next to the findings, valid against the schema', async (context) => {
-    const root = project(context, { 'a/service.yaml': TEMPLATE, 'b/mixed.yaml': PARTLY_TEMPLATE, 'pod.yaml': HOST_NETWORK_POD });
-    const { code, out } = await run(['lint', '--format', 'json', root]);
+    const root = tempProject(context, { 'a/service.yaml': TEMPLATE, 'b/mixed.yaml': PARTLY_TEMPLATE, 'pod.yaml': HOST_NETWORK_POD });
+    const { code, out } = await runCli(['lint', '--format', 'json', root]);
     assert.equal(code, 1);
     const report: { findings: { ruleId: string }[]; skipped: unknown } = JSON.parse(out);
     const ajv = new Ajv({ allErrors: true, strict: true });
@@ -95,26 +77,26 @@ describe('kube-netsec lint: files skipped as templates or as too large', () => {
   });
 
   it('--strict exits 2 after printing the report when a file was skipped, and only then', async (context) => {
-    const root = project(context, { 'pod.yaml': HOST_NETWORK_POD, 'service.yaml': TEMPLATE });
-    const strict = await run(['lint', '--strict', root]);
+    const root = tempProject(context, { 'pod.yaml': HOST_NETWORK_POD, 'service.yaml': TEMPLATE });
+    const strict = await runCli(['lint', '--strict', root]);
     assert.equal(strict.code, 2);
     assert.match(strict.out, /^1 finding \(1 warning; 1 file checked, 1 skipped as a template\)\.$/m);
     assert.match(strict.err, /^kube-netsec: --strict: 1 file was not checked in full \(Helm\/Go templates, or too large\); see the notes above\.$/m);
-    const json = await run(['lint', '--strict', '--format', 'json', root]);
+    const json = await runCli(['lint', '--strict', '--format', 'json', root]);
     assert.equal(json.code, 2);
     assert.equal(JSON.parse(json.out).skipped.length, 1);
-    const checked = await run(['lint', '--strict', join(root, 'pod.yaml')]);
+    const checked = await runCli(['lint', '--strict', join(root, 'pod.yaml')]);
     assert.equal(checked.code, 1);
     assert.doesNotMatch(checked.err, /--strict/);
-    const clean = project(context, { 'config.yaml': CLEAN_CONFIGMAP });
-    assert.equal((await run(['lint', '--strict', clean])).code, 0);
+    const clean = tempProject(context, { 'config.yaml': CLEAN_CONFIGMAP });
+    assert.equal((await runCli(['lint', '--strict', clean])).code, 0);
   });
 
   it('--strict makes connectivity exit 2 too, with the connections printed', async (context) => {
-    const root = project(context, { 'pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec: {containers: [{name: a, image: a}]}\n', 'service.yaml': TEMPLATE });
-    const lenient = await run(['connectivity', root]);
+    const root = tempProject(context, { 'pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec: {containers: [{name: a, image: a}]}\n', 'service.yaml': TEMPLATE });
+    const lenient = await runCli(['connectivity', root]);
     assert.equal(lenient.code, 0);
-    const strict = await run(['connectivity', '--strict', root]);
+    const strict = await runCli(['connectivity', '--strict', root]);
     assert.equal(strict.code, 2);
     assert.equal(strict.out, lenient.out);
     assert.match(strict.out, /^default\/web\[Pod\] => 0\.0\.0\.0\/0 : All Connections$/m);
@@ -122,7 +104,7 @@ describe('kube-netsec lint: files skipped as templates or as too large', () => {
   });
 
   it('documents --strict in the usage and the exit-status lines', async () => {
-    const { out } = await run(['--help']);
+    const { out } = await runCli(['--help']);
     assert.match(out, /^ {2}--strict {12}For lint and connectivity: exit with status 2 when a file/m);
     assert.match(out, /^Exit status of lint: 0 no findings, 1 findings, 2 usage or I\/O error \(or, with --strict,\n {2}a file skipped as a template or as too large\)\.$/m);
     assert.match(out, /^Exit status of connectivity: .*\n {2}--strict, a file skipped as a template or as too large\)\.$/m);

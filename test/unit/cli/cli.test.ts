@@ -4,20 +4,10 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { main } from '../../../server/src/cli/main';
-import type { CommandIO } from '../../../server/src/cli/command-io';
 import { ALL_RULES } from '../../../server/src/engine';
+import { runCli } from '../../support/cli-harness';
 
 const FIXTURES = join(__dirname, '../../fixtures/cli');
-
-/** Runs the CLI in-process with captured output. */
-async function run(args: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CommandIO = { out: (text) => (out += text + '\n'), error: (text) => (err += text + '\n'), readStdin: async () => stdin };
-  const code = await main(args, io);
-  return { code, out, err };
-}
 
 function validator(schemaFile: string) {
   return new Ajv({ allErrors: true, strict: true }).compile(JSON.parse(readFileSync(join(__dirname, '../../../schemas', schemaFile), 'utf8')));
@@ -26,7 +16,7 @@ function validator(schemaFile: string) {
 describe('kube-netsec lint', () => {
   it('reports host-network at the exact line and column of the key (text)', async () => {
     const file = join(FIXTURES, 'host-network.yaml');
-    const { code, out } = await run(['lint', file]);
+    const { code, out } = await runCli(['lint', file]);
     assert.equal(code, 1);
     assert.equal(out.split('\n')[0], `${file}:7:3: warning host-network: ${hostNetworkMessage()} (Pod debug/netshoot)`);
     assert.match(out, /^1 finding \(1 warning; 1 file checked\)\.$/m);
@@ -34,7 +24,7 @@ describe('kube-netsec lint', () => {
 
   it('prints the documented JSON, with 1-based end positions', async () => {
     const file = join(FIXTURES, 'host-network.yaml');
-    const { code, out } = await run(['lint', '--format', 'json', file]);
+    const { code, out } = await runCli(['lint', '--format', 'json', file]);
     assert.equal(code, 1);
     const report = JSON.parse(out);
     const valid = validator('lint-output.schema.json')(report);
@@ -66,7 +56,7 @@ describe('kube-netsec lint', () => {
       mkdirSync(join(root, skipped), { recursive: true });
       cpSync(join(FIXTURES, 'host-network.yaml'), join(root, skipped, 'pod.yaml'));
     }
-    const { code, out } = await run(['lint', '--format', 'json', root]);
+    const { code, out } = await runCli(['lint', '--format', 'json', root]);
     assert.equal(code, 1);
     const report = JSON.parse(out);
     assert.deepEqual(
@@ -74,33 +64,33 @@ describe('kube-netsec lint', () => {
       [[join(root, 'list.json'), 'host-port', 7, 86, { apiVersion: 'v1', kind: 'Pod', namespace: 'kube-system', name: 'agent-x7k2p' }]],
     );
     // A file named on the command line is read whatever its extension.
-    const explicit = await run(['lint', '--format', 'json', join(root, 'notes.txt')]);
+    const explicit = await runCli(['lint', '--format', 'json', join(root, 'notes.txt')]);
     assert.deepEqual(JSON.parse(explicit.out).findings.map((finding: { ruleId: string }) => finding.ruleId), ['host-network']);
   });
 
   it('exits 0 with an empty list when nothing is found', async () => {
-    const { code, out } = await run(['lint', '--format', 'json', join(FIXTURES, 'nested/clean.yml')]);
+    const { code, out } = await runCli(['lint', '--format', 'json', join(FIXTURES, 'nested/clean.yml')]);
     assert.equal(code, 0);
     assert.deepEqual(JSON.parse(out), { findings: [], skipped: [] });
   });
 
   it('reads standard input for "-"', async () => {
-    const { code, out } = await run(['lint', '-'], 'apiVersion: v1\nkind: Pod\nspec:\n  hostNetwork: true\n');
+    const { code, out } = await runCli(['lint', '-'], 'apiVersion: v1\nkind: Pod\nspec:\n  hostNetwork: true\n');
     assert.equal(code, 1);
     assert.match(out, /^<stdin>:4:3: warning host-network: /);
   });
 
   it('exits 2 for a missing path or a bad option, with a clear message', async () => {
-    const missing = await run(['lint', join(FIXTURES, 'does-not-exist.yaml')]);
+    const missing = await runCli(['lint', join(FIXTURES, 'does-not-exist.yaml')]);
     assert.equal(missing.code, 2);
     assert.match(missing.err, /does-not-exist\.yaml: no such file or directory/);
-    const badFormat = await run(['lint', '--format', 'xml', FIXTURES]);
+    const badFormat = await runCli(['lint', '--format', 'xml', FIXTURES]);
     assert.equal(badFormat.code, 2);
     assert.match(badFormat.err, /--format must be one of text, json \(got "xml"\)/);
-    const badCommand = await run(['frobnicate']);
+    const badCommand = await runCli(['frobnicate']);
     assert.equal(badCommand.code, 2);
     assert.match(badCommand.err, /unknown command "frobnicate"/);
-    const badFlag = await run(['lint', '--colour']);
+    const badFlag = await runCli(['lint', '--colour']);
     assert.equal(badFlag.code, 2);
     assert.match(badFlag.err, /Unknown option '--colour'/);
   });
@@ -108,7 +98,7 @@ describe('kube-netsec lint', () => {
 
 describe('kube-netsec rules', () => {
   it('lists every rule as JSON in the documented shape', async () => {
-    const { code, out } = await run(['rules', '--format', 'json']);
+    const { code, out } = await runCli(['rules', '--format', 'json']);
     assert.equal(code, 0);
     const rules = JSON.parse(out) as { id: string }[];
     const valid = validator('rules-output.schema.json')(rules);

@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it, type TestContext } from 'node:test';
 import type { CommandIO } from '../../../server/src/cli/command-io';
-import { main } from '../../../server/src/cli/main';
 import { ManifestTexts } from '../../../server/src/cli/manifest-texts';
 import { unifiedDiff } from '../../../server/src/cli/unified-diff';
 import { writeChanges } from '../../../server/src/cli/write-changes';
+import { runCli } from '../../support/cli-harness';
 
 const FIXTURES = join(__dirname, '../../fixtures/fix');
 const HOST_NETWORK = readFileSync(join(FIXTURES, 'host-network.yaml'), 'utf8');
@@ -28,19 +28,10 @@ function workspace(context: TestContext, files: Record<string, string>): string 
   return root;
 }
 
-/** Runs the CLI in-process with captured output. */
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CommandIO = { out: (text) => (out += text + '\n'), error: (text) => (err += text + '\n'), readStdin: async () => '' };
-  const code = await main(args, io);
-  return { code, out, err };
-}
-
 describe('kube-netsec fix', () => {
   it('--dry-run prints the unified diff on stdout, writes nothing and exits 1', async (context) => {
     const root = workspace(context, { 'host-network.yaml': HOST_NETWORK });
-    const { code, out, err } = await run(['fix', '--dry-run']);
+    const { code, out, err } = await runCli(['fix', '--dry-run']);
     assert.equal(
       out,
       [
@@ -66,19 +57,19 @@ describe('kube-netsec fix', () => {
 
   it('fixes in place, exits 0, and a second run changes nothing', async (context) => {
     const root = workspace(context, { 'host-network.yaml': HOST_NETWORK });
-    const first = await run(['fix', 'host-network.yaml', '.']);
+    const first = await runCli(['fix', 'host-network.yaml', '.']);
     assert.deepEqual(first, { code: 0, out: '', err: 'Fixed 1 finding in 1 file; 0 findings left without a safe fix.\n' });
     assert.equal(readFileSync(join(root, 'host-network.yaml'), 'utf8'), HOST_NETWORK_FIXED);
-    const second = await run(['fix', '.']);
+    const second = await runCli(['fix', '.']);
     assert.deepEqual(second, { code: 0, out: '', err: 'Fixed 0 findings in 0 files; 0 findings left without a safe fix.\n' });
     assert.equal(readFileSync(join(root, 'host-network.yaml'), 'utf8'), HOST_NETWORK_FIXED);
-    assert.equal((await run(['fix', '--dry-run'])).out, '', 'nothing left to show');
+    assert.equal((await runCli(['fix', '--dry-run'])).out, '', 'nothing left to show');
   });
 
   it('keeps a byte order mark and CRLF line ends', async (context) => {
     const crlf = (text: string) => '\uFEFF' + text.replace(/\n/g, '\r\n');
     const root = workspace(context, { 'host-network.yaml': crlf(HOST_NETWORK) });
-    const { code } = await run(['fix']);
+    const { code } = await runCli(['fix']);
     assert.equal(code, 0);
     assert.equal(readFileSync(join(root, 'host-network.yaml'), 'utf8'), crlf(HOST_NETWORK_FIXED));
   });
@@ -87,25 +78,25 @@ describe('kube-netsec fix', () => {
     const pod = '{apiVersion: v1, kind: Pod, metadata: {name: agent, namespace: shop}, spec: {hostNetwork: true, containers: [{name: a, image: "busybox:1.36", securityContext: {capabilities: {drop: [ALL]}}}]}}\n';
     const policies = HOST_NETWORK.slice(0, HOST_NETWORK.indexOf('---\napiVersion: v1\nkind: Pod'));
     const root = workspace(context, { 'pod.yaml': '\uFEFF' + pod, 'policies.yaml': policies });
-    assert.equal((await run(['fix'])).code, 0);
+    assert.equal((await runCli(['fix'])).code, 0);
     assert.equal(readFileSync(join(root, 'pod.yaml'), 'utf8'), '\uFEFF' + pod.replace('hostNetwork: true, ', ''));
   });
 
   it('--rule limits fixing to the rules named', async (context) => {
     const root = workspace(context, { 'host-network.yaml': HOST_NETWORK });
-    const other = await run(['fix', '--rule', 'host-port', '--dry-run']);
+    const other = await runCli(['fix', '--rule', 'host-port', '--dry-run']);
     assert.deepEqual(other, { code: 0, out: '', err: 'Would fix 0 findings in 0 files; 0 findings left without a safe fix.\n' });
-    const named = await run(['fix', '--rule', 'host-port', '--rule', 'host-network']);
+    const named = await runCli(['fix', '--rule', 'host-port', '--rule', 'host-network']);
     assert.equal(named.code, 0);
     assert.equal(readFileSync(join(root, 'host-network.yaml'), 'utf8'), HOST_NETWORK_FIXED);
   });
 
   it('exits 2 for an unknown rule or a rule with a severity, with a clear message', async (context) => {
     workspace(context, { 'host-network.yaml': HOST_NETWORK });
-    const unknown = await run(['fix', '--rule', 'host-netwrok']);
+    const unknown = await runCli(['fix', '--rule', 'host-netwrok']);
     assert.equal(unknown.code, 2);
     assert.match(unknown.err, /^kube-netsec: --rule: "host-netwrok" is not a kube-netsec rule/);
-    const withSeverity = await run(['fix', '--rule', 'host-network=off']);
+    const withSeverity = await runCli(['fix', '--rule', 'host-network=off']);
     assert.equal(withSeverity.code, 2);
     assert.match(withSeverity.err, /--rule takes a rule id for fix \(got "host-network=off"\)/);
     assert.equal(readFileSync('host-network.yaml', 'utf8'), HOST_NETWORK);
@@ -114,24 +105,24 @@ describe('kube-netsec fix', () => {
   it('leaves suppressed findings alone and never writes a suppression comment', async (context) => {
     const suppressed = HOST_NETWORK.replace(HOST_NETWORK_LINE, `  # kube-netsec-disable-next-line host-network -- the agent needs the node's interfaces\n${HOST_NETWORK_LINE}`);
     const root = workspace(context, { 'suppressed.yaml': suppressed, 'unfixable.yaml': 'apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec:\n  hostNetwork: true\n  containers: []\n' });
-    const { code, err } = await run(['fix']);
+    const { code, err } = await runCli(['fix']);
     assert.equal(readFileSync(join(root, 'suppressed.yaml'), 'utf8'), suppressed);
     assert.doesNotMatch(readFileSync(join(root, 'unfixable.yaml'), 'utf8'), /kube-netsec-disable/);
     assert.equal(code, 0, err);
   });
 
   it('prints its own usage for --help', async () => {
-    const { code, out, err } = await run(['fix', '--help']);
+    const { code, out, err } = await runCli(['fix', '--help']);
     assert.equal(code, 0);
     assert.match(out, /^Usage: kube-netsec fix \[PATH\.\.\.\] \[options\]/);
     assert.match(out, /--dry-run/);
     assert.equal(err, '');
-    assert.match((await run(['--help'])).out, /^ {2}fix \[PATH\.\.\.\]/m, 'the command is listed in the main usage');
+    assert.match((await runCli(['--help'])).out, /^ {2}fix \[PATH\.\.\.\]/m, 'the command is listed in the main usage');
   });
 
   it('exits 2 and writes nothing when a path does not exist', async (context) => {
     const root = workspace(context, { 'host-network.yaml': HOST_NETWORK });
-    const { code, out, err } = await run(['fix', 'host-network.yaml', 'missing.yaml']);
+    const { code, out, err } = await runCli(['fix', 'host-network.yaml', 'missing.yaml']);
     assert.equal(code, 2);
     assert.equal(out, '');
     assert.equal(err, 'kube-netsec: missing.yaml: no such file or directory\n');
@@ -140,10 +131,10 @@ describe('kube-netsec fix', () => {
 
   it('exits 2 for an unknown option, and skips standard input', async (context) => {
     workspace(context, { 'host-network.yaml': HOST_NETWORK });
-    const bad = await run(['fix', '--format', 'json']);
+    const bad = await runCli(['fix', '--format', 'json']);
     assert.equal(bad.code, 2);
     assert.match(bad.err, /^kube-netsec: Unknown option '--format'/);
-    const stdin = await run(['fix', '-']);
+    const stdin = await runCli(['fix', '-']);
     assert.equal(stdin.code, 0);
     assert.match(stdin.err, /^kube-netsec: fix does not read standard input: "-" is skipped\.$/m);
     assert.equal(readFileSync('host-network.yaml', 'utf8'), HOST_NETWORK, '"-" alone does not mean the current folder');
@@ -152,13 +143,13 @@ describe('kube-netsec fix', () => {
   it('keeps fixing until nothing changes, on a copy of the CLI fixtures', async (context) => {
     const root = workspace(context, {});
     cpSync(join(__dirname, '../../fixtures/cli'), root, { recursive: true });
-    const dryRun = await run(['fix', '--dry-run']);
-    const applied = await run(['fix']);
+    const dryRun = await runCli(['fix', '--dry-run']);
+    const applied = await runCli(['fix']);
     assert.notEqual(applied.code, 2, applied.err);
     // Whatever fixes the rules have by now: the dry run announced what the real run did, and the
     // real run left nothing that a further run would fix.
     assert.equal(applied.err.replace(/^Fixed/m, 'Would fix'), dryRun.err);
-    const again = await run(['fix', '--dry-run']);
+    const again = await runCli(['fix', '--dry-run']);
     assert.equal(again.code, 0);
     assert.equal(again.out, '');
     assert.match(again.err, /^Would fix 0 findings in 0 files;/);

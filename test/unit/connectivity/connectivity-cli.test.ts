@@ -5,17 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it, type TestContext } from 'node:test';
 import { main } from '../../../server/src/cli/main';
+import { runCli } from '../../support/cli-harness';
 import { pod } from './scenario';
 
 const SHOP = join(__dirname, '../../fixtures/connectivity/shop');
 const schema = JSON.parse(readFileSync(join(__dirname, '../../../schemas/connectivity-output.schema.json'), 'utf8'));
 
-async function run(args: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(['connectivity', ...args], { out: (text) => (out += text + '\n'), error: (text) => (err += text + '\n'), readStdin: async () => stdin });
-  return { code, out, err };
-}
+const run = (args: string[], stdin?: string) => runCli(['connectivity', ...args], stdin);
 
 function validate(report: unknown): void {
   const ajv = new Ajv();

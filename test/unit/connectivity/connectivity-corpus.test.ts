@@ -3,18 +3,13 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
-import { main } from '../../../server/src/cli/main';
+import { runCli } from '../../support/cli-harness';
 
 // Real manifests written by others, beside the project; absent on some machines, so skip cleanly.
 const CORPUS = resolve(__dirname, '../../../../shared/corpus');
 const BOUTIQUE = join(CORPUS, 'online-boutique');
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(['connectivity', ...args], { out: (text) => (out += text + '\n'), error: (text) => (err += text + '\n'), readStdin: async () => '' });
-  return { code, out, err };
-}
+const run = (args: string[]) => runCli(['connectivity', ...args]);
 
 describe('connectivity on the third-party corpus', { skip: existsSync(BOUTIQUE) ? false : `no corpus at ${CORPUS}` }, () => {
   it('maps Online Boutique with its NetworkPolicies as checked by hand', async () => {

@@ -3,19 +3,13 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import type { CommandIO } from '../../../server/src/cli/command-io';
 import { main } from '../../../server/src/cli/main';
 import { buildWorkspace, lintWorkspace, parseManifest } from '../../../server/src/engine';
+import { runCli } from '../../support/cli-harness';
 
 const THREE_TIER = join(__dirname, '../../fixtures/generate/three-tier');
 
-async function run(args: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CommandIO = { out: (text) => (out += text + '\n'), error: (text) => (err += text + '\n'), readStdin: async () => stdin };
-  const code = await main(['generate', ...args], io);
-  return { code, out, err };
-}
+const run = (args: string[], stdin?: string) => runCli(['generate', ...args], stdin);
 
 function tempFolder(context: { after(fn: () => void): void }): string {
   const folder = mkdtempSync(join(tmpdir(), 'kube-netsec-generate-'));
