@@ -68,6 +68,7 @@ testRule(netpolInvalidCidr, {
           endColumn: 34,
           message:
             '`cidr` `203.0.113.10/24` has bits set after its /24 prefix: Kubernetes reads it as the whole 203.0.113.0/24, not 203.0.113.10/32, and strict IP validation rejects it.',
+          severity: 'warning',
         },
         { line: 11, column: 27, endLine: 11, endColumn: 43, message: /^`cidr` `2001:db8::1\/64` has bits set after its \/64 prefix: .* whole 2001:db8::\/64, not 2001:db8::1\/128/ },
       ],
@@ -136,8 +137,8 @@ testRule(netpolInvalidCidr, {
           endColumn: 31,
           message: '`except` entry `192.168.1.0/24` is the whole `cidr`: an except must be strictly smaller, so the API server rejects the policy.',
         },
-        { line: 14, column: 17, endLine: 14, endColumn: 33, message: '`except` entry `192.168.1.300/32` is not a valid CIDR, so the API server rejects the policy.' },
-        { line: 15, column: 17, endLine: 15, endColumn: 33, message: /^`except` entry `192.168.1.130\/25` has bits set after its \/25 prefix: Kubernetes reads it as the whole 192.168.1.128\/25/ },
+        { line: 14, column: 17, endLine: 14, endColumn: 33, message: '`except` entry `192.168.1.300/32` is not a valid CIDR, so the API server rejects the policy.', severity: 'error' },
+        { line: 15, column: 17, endLine: 15, endColumn: 33, message: /^`except` entry `192.168.1.130\/25` has bits set after its \/25 prefix: Kubernetes reads it as the whole 192.168.1.128\/25/, severity: 'warning' },
       ],
     },
     {

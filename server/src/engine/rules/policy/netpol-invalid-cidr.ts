@@ -19,7 +19,8 @@ export const netpolInvalidCidr: ObjectRule = {
     'ambiguous texts: since Kubernetes 1.33 it warns about, and with strict IP/CIDR validation (KEP-4858) refuses, ' +
     'IPv4 parts with leading zeros (`010.0.0.0/8`, which some tools read as octal), IPv4-mapped IPv6 blocks, and ' +
     'blocks with bits set after the prefix. `10.1.2.3/8` is read as the whole `10.0.0.0/8`, although `10.1.2.3/32` ' +
-    'was probably meant, so a policy meant for one host opens a network of sixteen million addresses. This rule ' +
+    'was probably meant, so a policy meant for one host opens a network of sixteen million addresses; that case is ' +
+    'a warning, since the API server applies such a policy (as the whole network) unless strict validation is on. This rule ' +
     'checks the texts; netpol-invalid reports a missing `cidr` or a value that is not text.',
   remediation:
     'Write the network address of the block (`10.0.0.0/8`), or `/32` (`/128` for IPv6) for a single host, without ' +
@@ -85,24 +86,31 @@ spec:
 
 function* blockProblems(object: KubeObject, block: IpBlockPeer): Generator<Report> {
   if (block.cidr !== undefined) {
-    const problem = block.cidr === '' ? '`cidr` is empty, so the API server rejects the policy.' : syntaxProblem('`cidr`', block.cidr) ?? hostBitsProblem('`cidr`', block.cidr);
+    const refused = block.cidr === '' ? '`cidr` is empty, so the API server rejects the policy.' : syntaxProblem('`cidr`', block.cidr);
+    const ambiguous = refused ? undefined : hostBitsProblem('`cidr`', block.cidr);
     const path = [...block.path, 'cidr'];
-    if (problem) yield { message: problem, range: object.rangeOf(path, 'value'), ...repairOf(path, block.cidr, 'cidr') };
+    const problem = refused ?? ambiguous;
+    if (problem) yield { message: problem, range: object.rangeOf(path, 'value'), ...repairOf(path, block.cidr, 'cidr'), ...(ambiguous ? AMBIGUOUS : {}) };
   }
   const cidr = block.cidr !== undefined && !cidrSyntaxProblem(block.cidr) ? parseCidr(block.cidr) : undefined;
   for (const { index, text } of block.except) {
     const what = '`except` entry';
     const syntax = syntaxProblem(what, text);
     const containment = syntax ? undefined : cidr ? containmentProblem(text, cidr) : undefined;
-    const problem = syntax ?? containment?.message ?? hostBitsProblem(what, text);
+    const ambiguous = syntax || containment ? undefined : hostBitsProblem(what, text);
+    const problem = syntax ?? containment?.message ?? ambiguous;
     const path = [...block.path, 'except', index];
     // An entry outside its cidr has no repair, only removal: it excluded nothing of the cidr, so the
     // policy then means what it read as. An entry equal to its cidr excluded all of it: removing it
     // would open the whole block.
     const fix = containment ? (containment.removable ? { path, data: { remove: true } } : {}) : repairOf(path, text, 'except');
-    if (problem) yield { message: problem, range: object.rangeOf(path, 'value'), ...fix };
+    if (problem) yield { message: problem, range: object.rangeOf(path, 'value'), ...fix, ...(ambiguous ? AMBIGUOUS : {}) };
   }
 }
+
+// Bits after the prefix only draw a warning from the API server (unless strict IP validation is on):
+// the policy is applied, as the whole network, so this is a warning where a refused text is an error.
+const AMBIGUOUS = { severity: 'warning' } as const;
 
 /** The report's fix data: the repaired text, and for a `cidr` the single host it may have meant. */
 function repairOf(path: ObjectPath, text: string, field: 'cidr' | 'except'): Pick<Report, 'path' | 'data'> {
