@@ -58,7 +58,7 @@ export interface GenerateCommandOptions {
 export async function runGenerate(paths: readonly string[], options: GenerateCommandOptions, loaded: LoadedConfig, io: CommandIO): Promise<ExitCode> {
   const files = await readAll(paths, loaded, io);
   if (!files) return ExitCode.UsageOrIoError;
-  const workspace = buildWorkspace(files, { defaultNamespace: loaded.config.defaultNamespace });
+  const workspace = buildWorkspace(files, loaded.config);
   if (options.namespace !== undefined && !workspace.model.workloads.some((workload) => workload.id.namespace === options.namespace)) {
     io.error(`kube-netsec: no workload of namespace "${options.namespace}" in the manifests`);
     return ExitCode.UsageOrIoError;

@@ -55,6 +55,18 @@ describe('kube-netsec generate', () => {
     assert.deepEqual([...out.matchAll(/^ {2}name: (.*)$/gm)].map((match) => match[1]), ['default-deny', 'web-ingress', 'web-egress']);
   });
 
+  it('--config: generated egress rules reach the cluster DNS the configuration describes', async (context) => {
+    const folder = tempFolder(context);
+    const config = join(folder, 'kube-netsec.yaml');
+    writeFileSync(config, 'dns:\n  namespace: dns-system\n  podLabels: {app.kubernetes.io/name: coredns}\n');
+    const manifest = 'apiVersion: v1\nkind: Pod\nmetadata: {name: web, labels: {app: web}}\nspec: {containers: [{name: w, image: nginx}]}\n';
+    const { code, out, err } = await run(['-', '--config', config], manifest);
+    assert.equal(code, 0, err);
+    assert.match(out, /kubernetes\.io\/metadata\.name: dns-system/);
+    assert.match(out, /app\.kubernetes\.io\/name: coredns/);
+    assert.doesNotMatch(out, /kube-dns/);
+  });
+
   it('exits 0 with nothing on stdout when there is no workload', async (context) => {
     const folder = tempFolder(context);
     writeFileSync(join(folder, 'config.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n');
