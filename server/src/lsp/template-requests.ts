@@ -28,7 +28,7 @@ export interface InsertionRequest {
 export function templateInsertionOf(request: InsertionRequest, checker: FixChecker, versionOf: (uri: string) => number | null, support: EditSupport): TemplateInsertionResult {
   const text = checker.environment.textOf(request.uri);
   if (text === undefined) return { problems: [`${request.uri} is not open in the editor.`] };
-  const insertion = templateInsertion({ ...request, text });
+  const insertion = templateInsertion({ ...request, text, dns: checker.environment.config.dns });
   if (!insertion.ok) return { problems: insertion.problems };
   const verdict = checker.check({ title: `Insert ${request.templateId}`, kind: 'insert-policy', edits: insertion.edits }, []);
   if (!verdict.ok) return { problems: [`The policy is not inserted: ${verdict.reason}.`] };

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { applyTextEdits, buildWorkspace, defaultDenyInsertion, FixChecker, lintWorkspace, mergeConfigs, parseManifest } from '../../../server/src/engine';
 import { yaml } from '../../support/dedent';
+import { withDnsDefaults } from '../../../server/src/engine/config/lint-config';
 
 const web = yaml`
   apiVersion: apps/v1
@@ -27,6 +28,17 @@ function workspaceOf(texts: Record<string, string>) {
 }
 
 describe('defaultDenyInsertion (source action)', () => {
+  it('allows DNS to the configured cluster DNS with an egress deny', () => {
+    const dns = withDnsDefaults({ namespace: 'dns-system', podLabels: { 'app.kubernetes.io/name': 'coredns' } });
+    const workspace = buildWorkspace(Object.entries(files).map(([uri, text]) => parseManifest(uri, text)), { dns });
+    const fix = defaultDenyInsertion(workspace, 'file:///repo/apps/service.yaml', service, 'shop', 'end-of-file');
+    assert.ok(fix);
+    const inserted = applyTextEdits(service, fix.edits[0].edits);
+    assert.match(inserted, /kubernetes\.io\/metadata\.name: dns-system/);
+    assert.match(inserted, /app\.kubernetes\.io\/name: coredns/);
+    assert.doesNotMatch(inserted, /kube-dns/);
+  });
+
   it('works from any manifest of the namespace, not only the one a finding is on, and leaves no finding of its rule', () => {
     const workspace = workspaceOf(files);
     const fix = defaultDenyInsertion(workspace, 'file:///repo/apps/service.yaml', service, 'shop', 'end-of-file');

@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import { parseAllDocuments } from 'yaml';
 import { lintManifest, parseManifest, TEMPLATES, type TemplateId, type TemplateParams } from '../../../server/src/engine';
 import { expandSnippet } from './snippet-body';
+import { DEFAULT_DNS } from '../../../server/src/engine/config/lint-config';
 
 interface Snippet {
   prefix: string;
@@ -64,7 +65,7 @@ describe('the NetworkPolicy snippets', () => {
     it(`${template.snippet} writes what the ${template.id} template renders`, () => {
       const snippet = entries.find(([, candidate]) => candidate.prefix === template.snippet)?.[1];
       assert.ok(snippet);
-      assert.deepEqual(unnamed(expandSnippet(snippet.body)), unnamed(template.render(SNIPPET_DEFAULTS[template.id])));
+      assert.deepEqual(unnamed(expandSnippet(snippet.body)), unnamed(template.render(SNIPPET_DEFAULTS[template.id], DEFAULT_DNS)));
     });
   }
 });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { applyTextEdits, findTemplate, parameterProblems, templateInsertion, type TemplateInsertionRequest } from '../../../server/src/engine';
 import { renderedProblems } from '../../../server/src/engine/templates/template-insertion';
+import { withDnsDefaults } from '../../../server/src/engine/config/lint-config';
 
 const request: TemplateInsertionRequest = {
   templateId: 'default-deny-ingress',
@@ -21,6 +22,14 @@ describe('templateInsertion', () => {
     assert.equal(insertion.edits.length, 1);
     assert.equal(insertion.edits[0].uri, request.uri);
     assert.equal(applyTextEdits(request.text, insertion.edits[0].edits), `${request.text}\r\n---\r\n${denyIngress.replace(/\n/g, '\r\n')}`);
+  });
+
+  it('writes the DNS rule of allow-dns to the configured cluster DNS', () => {
+    const dns = withDnsDefaults({ namespace: 'dns-system', podLabels: { 'app.kubernetes.io/name': 'coredns' } });
+    const insertion = templateInsertion({ ...request, templateId: 'allow-dns', dns });
+    assert.ok(insertion.ok);
+    assert.match(insertion.yaml, /namespaceSelector:\n {12}matchLabels:\n {14}kubernetes\.io\/metadata\.name: dns-system\n {10}podSelector:\n {12}matchLabels:\n {14}app\.kubernetes\.io\/name: coredns\n/);
+    assert.doesNotMatch(insertion.yaml, /kube-dns|kube-system/);
   });
 
   it('creates networkpolicies/<namespace>.yaml beside the file', () => {

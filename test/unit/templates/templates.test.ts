@@ -18,6 +18,7 @@ import {
   type Workspace,
 } from '../../../server/src/engine';
 import { CLUSTER } from './fixtures';
+import { DEFAULT_DNS } from '../../../server/src/engine/config/lint-config';
 
 /** Every parameter a template may read, filled in. */
 const FULL: TemplateParams = {
@@ -37,7 +38,7 @@ function minimal(id: TemplateId): TemplateParams {
 }
 
 function render(id: TemplateId, params: TemplateParams = FULL): string {
-  return findTemplate(id)!.render(params);
+  return findTemplate(id)!.render(params, DEFAULT_DNS);
 }
 
 function workspaceOf(files: Record<string, string>): Workspace {
@@ -78,7 +79,7 @@ describe('the template catalogue', () => {
   for (const template of TEMPLATES) {
     for (const [variant, params] of [['every parameter', FULL], ['the required parameters only', minimal(template.id)]] as const) {
       describe(`${template.id}, with ${variant}`, () => {
-        const text = template.render(params);
+        const text = template.render(params, DEFAULT_DNS);
 
         it('is YAML in the house layout: 2-space indentation, "\\n" line ends, no leading ---', () => {
           assert.ok(!text.startsWith('---') && text.endsWith('\n') && !text.includes('\r') && !text.includes('\t'));
@@ -106,7 +107,7 @@ describe('the template catalogue', () => {
 
   it('names objects stably and by what they do', () => {
     assert.deepEqual(
-      TEMPLATES.map((template) => [template.id, parseManifest('t.yaml', template.render(FULL)).objects.map((object) => object.name)]),
+      TEMPLATES.map((template) => [template.id, parseManifest('t.yaml', template.render(FULL, DEFAULT_DNS)).objects.map((object) => object.name)]),
       [
         ['default-deny', ['default-deny']],
         ['default-deny-ingress', ['default-deny-ingress']],

@@ -4,6 +4,7 @@ import { clusterDnsRule, namespacePeer, networkPolicy, objectMetadata, podSelect
 import { labelsWord, policyName } from './policy-names';
 import { renderDocuments } from './render-yaml';
 import type { PolicyTemplate, TemplateParameter, TemplateParams } from './template';
+import { DEFAULT_DNS, type ClusterDnsConfig } from '../config/lint-config';
 
 // The policy templates, as data: the language server offers them in a quick pick, the snippets
 // write the same policies, and the docs list them.
@@ -22,8 +23,8 @@ export function renderDefaultDeny(name: string, namespace: string | undefined, d
 }
 
 /** DNS to the cluster DNS for every pod of the namespace (the same text as the rule's fix). */
-export function renderAllowDns(name: string, namespace: string | undefined): string {
-  return renderDocuments([networkPolicy(name, namespace, undefined, ['Egress'], { egress: [clusterDnsRule()] })]);
+export function renderAllowDns(name: string, namespace: string | undefined, dns: ClusterDnsConfig = DEFAULT_DNS): string {
+  return renderDocuments([networkPolicy(name, namespace, undefined, ['Egress'], { egress: [clusterDnsRule(dns)] })]);
 }
 
 function ingressFrom(name: string, params: TemplateParams, peer: Record<string, unknown>): string {
@@ -75,13 +76,13 @@ export const TEMPLATES: readonly PolicyTemplate[] = [
     id: 'allow-dns',
     title: 'Allow DNS',
     description:
-      'Lets every pod of the namespace query the cluster DNS (pods labelled `k8s-app: kube-dns` in `kube-system`, which ' +
-      'CoreDNS and kube-dns both carry) on UDP and TCP port 53: the companion of an egress default deny. On its own it ' +
-      'isolates egress too, leaving DNS as the only way out.',
+      'Lets every pod of the namespace query the cluster DNS (by default pods labelled `k8s-app: kube-dns` in ' +
+      '`kube-system`, which CoreDNS and kube-dns both carry, on UDP and TCP port 53; the `dns` setting describes another) ' +
+      'on its ports: the companion of an egress default deny. On its own it isolates egress too, leaving DNS as the only way out.',
     parameters: [NAMESPACE],
     meantWith: [],
     snippet: 'netpol-allow-dns',
-    render: (params) => renderAllowDns('allow-dns', params.namespace),
+    render: (params, dns) => renderAllowDns('allow-dns', params.namespace, dns),
   },
   {
     id: 'allow-same-namespace',
@@ -166,10 +167,10 @@ export const TEMPLATES: readonly PolicyTemplate[] = [
     parameters: [NAMESPACE],
     meantWith: [],
     snippet: 'netpol-deny-egress-outside-cluster',
-    render: (params) =>
+    render: (params, dns) =>
       renderDocuments([
         networkPolicy('deny-egress-outside-cluster', params.namespace, undefined, ['Egress'], {
-          egress: [{ to: PRIVATE_RANGES.map((cidr) => ({ ipBlock: { cidr } })) }, clusterDnsRule()],
+          egress: [{ to: PRIVATE_RANGES.map((cidr) => ({ ipBlock: { cidr } })) }, clusterDnsRule(dns)],
         }),
       ]),
   },

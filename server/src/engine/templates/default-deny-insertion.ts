@@ -37,5 +37,5 @@ function defaultDenyYaml(workspace: Workspace, namespace: string, missing: reado
   const base = missing.length === 2 ? 'default-deny' : `default-deny-${missing[0].toLowerCase()}`;
   const deny = renderDefaultDeny(freeName(base, taken), written, missing);
   // Pods that may connect nowhere cannot resolve names either: DNS comes with an egress deny.
-  return missing.includes('Egress') ? `${deny}---\n${renderAllowDns(freeName('allow-dns', taken), written)}` : deny;
+  return missing.includes('Egress') ? `${deny}---\n${renderAllowDns(freeName('allow-dns', taken), written, workspace.dns)}` : deny;
 }

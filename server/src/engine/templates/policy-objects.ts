@@ -32,16 +32,8 @@ export function namespacePeer(namespace: string, podLabels?: Labels): Plain {
   return peer;
 }
 
-/** The cluster DNS (CoreDNS or kube-dns: both carry `k8s-app: kube-dns` in kube-system). */
-export function clusterDnsRule(): Plain {
-  return {
-    to: [namespacePeer('kube-system', { 'k8s-app': 'kube-dns' })],
-    ports: [
-      { protocol: 'UDP', port: 53 },
-      { protocol: 'TCP', port: 53 },
-    ],
-  };
-}
+// The egress rule to the cluster DNS is the one the rules' fixes and the generator write, for the configured DNS.
+export { clusterDnsRule } from '../rules/workspace/dns-access';
 
 /** A rule's `ports` for one port, or nothing (every port) when none is given. */
 export function portsOf(port: number | undefined, protocol: PortProtocol | undefined): Plain {

@@ -1,4 +1,4 @@
-import { mergeConfigs } from '../config/lint-config';
+import { DEFAULT_DNS, mergeConfigs, type ClusterDnsConfig } from '../config/lint-config';
 import type { FileEdit } from '../fixes/fix';
 import { appendDocuments, newFile, policyFileBeside, type PolicyPlacement } from '../fixes/placement';
 import { lintManifest } from '../lint';
@@ -17,6 +17,8 @@ export interface TemplateInsertionRequest {
   text: string;
   /** `end-of-file` of `uri`, or a new `networkpolicies/<namespace>.yaml` beside it. */
   placement: PolicyPlacement;
+  /** The configured cluster DNS, which DNS rules reach (the default one when not given). */
+  dns?: ClusterDnsConfig;
 }
 
 /** The edits inserting the policy and its YAML, or why there is none (unknown id, bad values). */
@@ -32,7 +34,7 @@ export function templateInsertion(request: TemplateInsertionRequest): TemplateIn
   if (!template) return { ok: false, problems: [`There is no template "${request.templateId}".`] };
   const problems = parameterProblems(template, request.params);
   if (problems.length > 0) return { ok: false, problems };
-  const yaml = template.render(request.params);
+  const yaml = template.render(request.params, request.dns ?? DEFAULT_DNS);
   const refusals = renderedProblems(yaml);
   if (refusals.length > 0) return { ok: false, problems: refusals };
   const edit =

@@ -1,3 +1,4 @@
+import type { ClusterDnsConfig } from '../config/lint-config';
 import type { Labels } from '../model';
 
 export type PortProtocol = 'TCP' | 'UDP' | 'SCTP';
@@ -64,5 +65,6 @@ export interface PolicyTemplate {
   /** The prefix of the editor snippet that writes the same policy. */
   snippet: string;
   /** YAML text: 2-space indentation, "\n" line ends, no leading `---`, documents joined by `---`. */
-  render(params: TemplateParams): string;
+  /** The policy's YAML; templates that reach DNS write the rule to `dns`, the configured cluster DNS. */
+  render(params: TemplateParams, dns: ClusterDnsConfig): string;
 }
