@@ -1,4 +1,6 @@
 import type { ClusterModel, NetworkPolicyInfo, Workload } from '../model/cluster-types';
+import { analyzeAdminPolicies, type AdminAnalysis } from './admin-analysis';
+import type { AdminProblems } from './admin-problems';
 import { compilePolicy, DIRECTIONS, type CompiledPolicy, type CompiledRule, type PolicyDirection } from './compiled-policy';
 import { matchesLabels } from './label-selector';
 import { peersMatchWorkload } from './rule-peers';
@@ -18,6 +20,10 @@ export interface ConnectivityAnalysis {
   admitted: ReadonlyMap<CompiledRule, ReadonlySet<string>>;
   /** For each policy, the workloads its podSelector matches (in its namespace). */
   selected: ReadonlyMap<CompiledPolicy, readonly Workload[]>;
+  /** The AdminNetworkPolicy and BaselineAdminNetworkPolicy tiers; undefined when the model has none. */
+  admin?: AdminAnalysis;
+  /** What is wrong with the admin policies: fatal problems mean the connections cannot be trusted. */
+  adminProblems: AdminProblems;
 }
 
 export function analyzeConnectivity(model: ClusterModel): ConnectivityAnalysis {
@@ -48,7 +54,8 @@ export function analyzeConnectivity(model: ClusterModel): ConnectivityAnalysis {
       }
     }
   }
-  return { model, policies, isolatedBy, admitted, selected };
+  const { admin, problems } = analyzeAdminPolicies(model);
+  return { model, policies, isolatedBy, admitted, selected, ...(admin ? { admin } : {}), adminProblems: problems };
 }
 
 /** The policies that isolate a workload, per direction (empty lists: unrestricted in that direction). */

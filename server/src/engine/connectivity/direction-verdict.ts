@@ -1,7 +1,10 @@
 import type { NetworkPolicyInfo, Workload } from '../model/cluster-types';
-import { ALL_IPV4 } from '../net/ipv4-set';
+import { ALL_IPV4, ipv4SetContains, type Ipv4Set } from '../net/ipv4-set';
 import { mergeAdjacentBlocks, partitionAddresses, type AddressBlock } from './address-partition';
+import { adminRulesFor } from './admin-analysis';
+import type { CompiledAdminRule } from './admin-policy';
 import type { ConnectivityAnalysis } from './analysis';
+import { tieredVerdict, type AdminRuleDecision } from './tiered-verdict';
 import type { CompiledPolicy, PolicyDirection } from './compiled-policy';
 import { ALL_PORTS, isEmptyPorts, NO_PORTS, samePorts, unionPorts, type PortSet } from './port-set';
 import { peerAddresses } from './rule-peers';
@@ -24,8 +27,17 @@ export interface DirectionVerdict {
   /** The policies that select the workload for this direction. */
   policies: NetworkPolicyInfo[];
   allowed: PortSet;
-  /** The rules that admit the other endpoint with at least one port; their union is `allowed`. */
+  /**
+   * The NetworkPolicy rules that admit the other endpoint with at least one port. Without admin
+   * policies their union is `allowed`; with them, ports an admin rule decided are not theirs to give.
+   */
   rules: RuleContribution[];
+  /**
+   * The AdminNetworkPolicy and BaselineAdminNetworkPolicy rules that decided some ports, in
+   * evaluation order; absent when no admin policy applies. `allowed` is then their outcome
+   * combined with the NetworkPolicies' (or, when none isolates, the baseline's and the default's).
+   */
+  adminRules?: AdminRuleDecision[];
 }
 
 /**
@@ -33,6 +45,24 @@ export interface DirectionVerdict {
  * toward `peer`. Named ports resolve on the destination: `selected` for ingress, `peer` for egress.
  */
 export function verdictWithWorkload(analysis: ConnectivityAnalysis, selected: Workload, direction: PolicyDirection, peer: Workload): DirectionVerdict {
+  const verdict = networkPolicyVerdict(analysis, selected, direction, peer);
+  const { admin } = analysis;
+  if (!admin) return verdict;
+  const adminRules = adminRulesFor(admin.adminRules, selected, direction);
+  const baselineRules = verdict.isolated ? [] : adminRulesFor(admin.baselineRules, selected, direction);
+  if (adminRules.length === 0 && baselineRules.length === 0) return verdict;
+  const outcome = tieredVerdict({
+    direction,
+    adminRules,
+    baselineRules,
+    matches: (rule) => admin.admitted.get(rule)?.has(peer.key) ?? false,
+    destination: direction === 'Ingress' ? selected : peer,
+    ...(verdict.isolated ? { networkPolicies: verdict.allowed } : {}),
+  });
+  return { ...verdict, allowed: outcome.allowed, adminRules: outcome.decisions };
+}
+
+function networkPolicyVerdict(analysis: ConnectivityAnalysis, selected: Workload, direction: PolicyDirection, peer: Workload): DirectionVerdict {
   const policies = isolatingPolicies(analysis, selected, direction);
   if (policies.length === 0) return unrestricted(direction);
   const destination = direction === 'Ingress' ? selected : peer;
@@ -53,6 +83,54 @@ export function verdictWithWorkload(analysis: ConnectivityAnalysis, selected: Wo
  * named port allows nothing; from them, it resolves on `selected`.
  */
 export function verdictsWithExternal(analysis: ConnectivityAnalysis, selected: Workload, direction: PolicyDirection): AddressBlock<DirectionVerdict>[] {
+  // Admin ingress peers never match addresses: only egress toward them goes through the tiers.
+  const { admin } = analysis;
+  if (admin && direction === 'Egress') {
+    const adminRules = adminRulesFor(admin.adminRules, selected, direction);
+    const baselineRules = isolatingPolicies(analysis, selected, direction).length > 0 ? [] : adminRulesFor(admin.baselineRules, selected, direction);
+    if (adminRules.length > 0 || baselineRules.length > 0) return tieredVerdictsWithExternal(analysis, selected, adminRules, baselineRules);
+  }
+  return networkPolicyVerdictsWithExternal(analysis, selected, direction);
+}
+
+type ExternalPiece = { kind: 'networkPolicy'; rule: RuleContribution } | { kind: 'admin'; rule: CompiledAdminRule };
+
+/** Egress toward addresses through the tiers: every `networks` CIDR is also a block boundary. */
+function tieredVerdictsWithExternal(
+  analysis: ConnectivityAnalysis,
+  selected: Workload,
+  adminRules: readonly CompiledAdminRule[],
+  baselineRules: readonly CompiledAdminRule[],
+): AddressBlock<DirectionVerdict>[] {
+  const direction: PolicyDirection = 'Egress';
+  const policies = isolatingPolicies(analysis, selected, direction);
+  const pieces: { addresses: Ipv4Set; item: ExternalPiece }[] = [];
+  for (const policy of policies) {
+    for (const rule of policy.rules[direction]) {
+      const ports = resolveRulePorts(rule.ports, 'external');
+      if (!isEmptyPorts(ports)) pieces.push({ addresses: peerAddresses(rule.peers), item: { kind: 'networkPolicy', rule: { policy: policy.info, direction, ruleIndex: rule.index, ports } } });
+    }
+  }
+  for (const rule of [...adminRules, ...baselineRules]) {
+    if (rule.addresses.length > 0) pieces.push({ addresses: rule.addresses, item: { kind: 'admin', rule } });
+  }
+  const verdicts = partitionAddresses(pieces).map(({ range, value }) => {
+    const contributions = value.flatMap((piece) => (piece.kind === 'networkPolicy' ? [piece.rule] : []));
+    const verdict = policies.length > 0 ? isolatedVerdict(direction, policies, contributions) : unrestricted(direction);
+    const outcome = tieredVerdict({
+      direction,
+      adminRules,
+      baselineRules,
+      matches: (rule) => ipv4SetContains(rule.addresses, range.first),
+      destination: 'external',
+      ...(verdict.isolated ? { networkPolicies: verdict.allowed } : {}),
+    });
+    return { range, value: { ...verdict, allowed: outcome.allowed, adminRules: outcome.decisions } };
+  });
+  return mergeAdjacentBlocks(verdicts, sameVerdict);
+}
+
+function networkPolicyVerdictsWithExternal(analysis: ConnectivityAnalysis, selected: Workload, direction: PolicyDirection): AddressBlock<DirectionVerdict>[] {
   const policies = isolatingPolicies(analysis, selected, direction);
   if (policies.length === 0) return [{ range: ALL_IPV4[0], value: unrestricted(direction) }];
   const destination = direction === 'Ingress' ? selected : 'external';
@@ -83,7 +161,12 @@ function isolatedVerdict(direction: PolicyDirection, policies: readonly Compiled
 function sameVerdict(a: DirectionVerdict, b: DirectionVerdict): boolean {
   return (
     samePorts(a.allowed, b.allowed) &&
+    sameDecisions(a.adminRules ?? [], b.adminRules ?? []) &&
     a.rules.length === b.rules.length &&
     a.rules.every((rule, index) => rule.policy === b.rules[index].policy && rule.ruleIndex === b.rules[index].ruleIndex && samePorts(rule.ports, b.rules[index].ports))
   );
+}
+
+function sameDecisions(a: readonly AdminRuleDecision[], b: readonly AdminRuleDecision[]): boolean {
+  return a.length === b.length && a.every((decision, index) => decision.policy === b[index].policy && decision.ruleIndex === b[index].ruleIndex && decision.direction === b[index].direction && samePorts(decision.ports, b[index].ports));
 }

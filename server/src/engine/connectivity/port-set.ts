@@ -55,6 +55,24 @@ export function intersectPorts(a: PortSet, b: PortSet): PortSet {
   return perProtocol((protocol) => intersectRanges(a[protocol], b[protocol]));
 }
 
+/** The pairs of `a` that are not in `b`. */
+export function subtractPorts(a: PortSet, b: PortSet): PortSet {
+  if (isEmptyPorts(a) || isEmptyPorts(b)) return a;
+  if (isAllPorts(b)) return NO_PORTS;
+  return perProtocol((protocol) => intersectRanges(a[protocol], complementRanges(b[protocol])));
+}
+
+function complementRanges(ranges: readonly PortRange[]): PortRange[] {
+  const result: PortRange[] = [];
+  let next = MIN_PORT;
+  for (const range of ranges) {
+    if (range.first > next) result.push({ first: next, last: range.first - 1 });
+    next = range.last + 1;
+  }
+  if (next <= MAX_PORT) result.push({ first: next, last: MAX_PORT });
+  return result;
+}
+
 export function isEmptyPorts(set: PortSet): boolean {
   return PROTOCOLS.every((protocol) => set[protocol].length === 0);
 }

@@ -1,7 +1,8 @@
 import type { ManifestFile } from '../manifest/manifest-file';
 import type { KubeObject } from '../manifest/kube-object';
 import { isPlainObject } from '../manifest/kube-object';
-import type { ClusterModel, NamespaceInfo, NetworkPolicyInfo, Workload, WorkloadId, WorkloadMember } from './cluster-types';
+import { adminPolicyOf } from './admin-policies';
+import type { AdminPolicyInfo, ClusterModel, NamespaceInfo, SkippedAdminPolicy, NetworkPolicyInfo, Workload, WorkloadId, WorkloadMember } from './cluster-types';
 import { containerPortsOf } from './container-ports';
 import { labelsOf } from './labels';
 import { implicitNamespace, isNamespaceObject, namespaceFromObject } from './namespaces';
@@ -25,6 +26,9 @@ export function buildClusterModel(files: readonly ManifestFile[], options: Clust
   const members = new Map<string, { id: WorkloadId; members: WorkloadMember[] }>();
   const namespaceObjects = new Map<string, NamespaceInfo>();
   const policies: NetworkPolicyInfo[] = [];
+  const adminPolicies: AdminPolicyInfo[] = [];
+  const baselinePolicies: AdminPolicyInfo[] = [];
+  const skippedAdminPolicies: SkippedAdminPolicy[] = [];
 
   const effective = effectiveObjects(files, defaultNamespace);
   for (const object of effective.objects) {
@@ -36,6 +40,12 @@ export function buildClusterModel(files: readonly ManifestFile[], options: Clust
     const policy = networkPolicyOf(object, defaultNamespace);
     if (policy) {
       policies.push(policy);
+      continue;
+    }
+    const admin = adminPolicyOf(object);
+    if (admin) {
+      if ('skipped' in admin) skippedAdminPolicies.push(admin);
+      else (admin.kind === 'AdminNetworkPolicy' ? adminPolicies : baselinePolicies).push(admin);
       continue;
     }
     const membership = workloadMembershipOf(object, defaultNamespace);
@@ -57,6 +67,9 @@ export function buildClusterModel(files: readonly ManifestFile[], options: Clust
     workloadsByKey: new Map(workloads.map((workload) => [workload.key, workload])),
     namespaces,
     policies,
+    adminPolicies,
+    baselinePolicies,
+    skippedAdminPolicies,
     objects: effective.objects,
     duplicates: effective.duplicates,
   };

@@ -59,6 +59,29 @@ export interface NetworkPolicyInfo {
   spec: PlainObject;
 }
 
+export type AdminPolicyKind = 'AdminNetworkPolicy' | 'BaselineAdminNetworkPolicy';
+
+/** An AdminNetworkPolicy or BaselineAdminNetworkPolicy (cluster-scoped, read with v1alpha1 fields). */
+export interface AdminPolicyInfo {
+  kind: AdminPolicyKind;
+  name: string;
+  object: KubeObject;
+  spec: PlainObject;
+  /** `spec.priority` of an AdminNetworkPolicy (0 when absent); 0 for the baseline. */
+  priority: number;
+}
+
+/** An admin policy left out because a field has the wrong type (the reference cannot decode it). */
+export interface SkippedAdminPolicy {
+  skipped: true;
+  kind: AdminPolicyKind;
+  name: string;
+  object: KubeObject;
+  /** The field at fault, relative to the object. */
+  path: ObjectPath;
+  message: string;
+}
+
 /** What the connectivity analysis reads: workloads, namespaces and NetworkPolicies, with their objects. */
 export interface ClusterModel {
   defaultNamespace: string;
@@ -69,6 +92,12 @@ export interface ClusterModel {
   namespaces: ReadonlyMap<string, NamespaceInfo>;
   /** In input order (file order, then document order). */
   policies: readonly NetworkPolicyInfo[];
+  /** AdminNetworkPolicies, in input order (duplicates collapsed like any object). */
+  adminPolicies: readonly AdminPolicyInfo[];
+  /** BaselineAdminNetworkPolicies, in input order. */
+  baselinePolicies: readonly AdminPolicyInfo[];
+  /** Admin policies left out for a field of the wrong type. */
+  skippedAdminPolicies: readonly SkippedAdminPolicy[];
   /** Every object that takes effect (parsed cleanly, not replaced by a later definition), in input order. */
   objects: readonly KubeObject[];
   /** Objects defined more than once; only the last definition of each is in `objects`. */

@@ -2,6 +2,8 @@
 export { buildClusterModel, parsedCleanly, workloadKey, type ClusterModelOptions } from './cluster-model';
 export { containerPortsOf } from './container-ports';
 export { labelsOf, type Labels } from './labels';
+export { adminPolicyOf, isAdminPolicyKind } from './admin-policies';
+export type { AdminPolicyInfo, AdminPolicyKind, SkippedAdminPolicy } from './cluster-types';
 export type { ClusterModel, ContainerPort, NamespaceInfo, NetworkPolicyInfo, Workload, WorkloadId, WorkloadMember } from './cluster-types';
 export { NAMESPACE_NAME_LABEL } from './namespaces';
 export { effectiveObjects, identityOf, type DuplicateGroup, type EffectiveObjects } from './effective-objects';
