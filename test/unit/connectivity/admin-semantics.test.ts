@@ -61,10 +61,10 @@ describe('admin policies: input (§1)', () => {
   it('skips an object with a field of the wrong type, with a warning', () => {
     const wrongPriority = AB + anp('p', '{priority: "10", subject: {namespaces: {}}, ingress: [{action: Deny, from: [{namespaces: {}}]}]}');
     assert.deepEqual(between(wrongPriority), [`default/a[Pod] => default/b[Pod] : ${ALL}`, `default/b[Pod] => default/a[Pod] : ${ALL}`]);
-    assert.deepEqual(warningsOf(wrongPriority), ['AdminNetworkPolicy "p" is skipped: spec.priority must be an integer.']);
+    assert.deepEqual(warningsOf(wrongPriority), ['AdminNetworkPolicy "p" is skipped: priority must be a whole number, not the text "10".']);
     assert.deepEqual(fatalOf(wrongPriority), []);
     const listForMap = AB + anp('p', '{subject: {namespaces: []}, ingress: [{action: Deny, from: [{namespaces: {}}]}]}');
-    assert.deepEqual(warningsOf(listForMap), ['AdminNetworkPolicy "p" is skipped: spec.subject.namespaces must be a map.']);
+    assert.deepEqual(warningsOf(listForMap), ['AdminNetworkPolicy "p" is skipped: namespaces must be a map, not a list.']);
     assert.equal(between(listForMap).length, 2);
   });
 
@@ -84,7 +84,7 @@ describe('admin policies: errors and warnings (§2)', () => {
 
   it('fails on equal priorities and on a priority outside 0-1000, even without workloads', () => {
     assert.deepEqual(fatalOf(ok('p', 3) + ok('q', 3)), ['AdminNetworkPolicy "q" has priority 3, as AdminNetworkPolicy "p" has: AdminNetworkPolicy priorities must differ.']);
-    assert.deepEqual(fatalOf(ok('p', 1001)), ['AdminNetworkPolicy "p" has priority 1001: it must be within 0-1000.']);
+    assert.deepEqual(fatalOf(ok('p', 1001)), ['AdminNetworkPolicy "p": priority 1001 is outside 0..1000.']);
     // A missing priority is 0.
     assert.deepEqual(fatalOf(anp('p', `{subject: {namespaces: {}}, ingress: [${rule}]}`) + ok('q', 0)).length, 1);
   });
@@ -92,22 +92,22 @@ describe('admin policies: errors and warnings (§2)', () => {
   it('fails on more than one baseline, and on a baseline not named default', () => {
     assert.deepEqual(fatalOf(banp('{subject: {namespaces: {}}}') + banp('{subject: {namespaces: {}}}', 'other')), [
       'BaselineAdminNetworkPolicy "other" is one BaselineAdminNetworkPolicy too many: a cluster has at most one, named "default".',
-      'BaselineAdminNetworkPolicy "other" must be named "default".',
+      'BaselineAdminNetworkPolicy "other": a BaselineAdminNetworkPolicy must be named default, not "other".',
     ]);
   });
 
   it('fails on an unreadable networks CIDR only when there is a workload; host bits are ignored', () => {
     const policy = anp('p', '{subject: {namespaces: {}}, egress: [{action: Deny, to: [{networks: [10.0.0.1, 10.1.2.3/8]}]}]}');
     assert.deepEqual(fatalOf(policy), []);
-    assert.deepEqual(fatalOf(pod('a') + policy), ['AdminNetworkPolicy "p": "10.0.0.1" is not a CIDR (an address and a prefix length, such as 10.0.0.0/8).']);
+    assert.deepEqual(fatalOf(pod('a') + policy), ['AdminNetworkPolicy "p": "10.0.0.1" is not a CIDR: a network needs a prefix length, as in 10.0.0.1/32.']);
     assert.ok(connectionLines(pod('a') + policy).includes(`default/a[Pod] => 11.0.0.0/8 : ${ALL}`));
     assert.ok(!connectionLines(pod('a') + policy).some((line) => line.startsWith('default/a[Pod] => 10.')));
   });
 
   it('fails on a subject with neither or both fields when the policy has rules and there is a workload', () => {
-    assert.deepEqual(fatalOf(pod('a') + anp('p', `{subject: {}, ingress: [${rule}]}`)), ['AdminNetworkPolicy "p": the subject must set exactly one of `namespaces`, `pods`; it sets none.']);
+    assert.deepEqual(fatalOf(pod('a') + anp('p', `{subject: {}, ingress: [${rule}]}`)), ['AdminNetworkPolicy "p": subject must set exactly one of namespaces and pods.']);
     assert.deepEqual(fatalOf(pod('a') + anp('p', `{subject: {namespaces: {}, pods: {}}, ingress: [${rule}]}`)), [
-      'AdminNetworkPolicy "p": the subject must set exactly one of `namespaces`, `pods`; it sets `namespaces` and `pods`.',
+      'AdminNetworkPolicy "p": subject must set exactly one of namespaces and pods, not both.',
     ]);
     assert.deepEqual(fatalOf(anp('p', `{subject: {}, ingress: [${rule}]}`)), []);
     assert.deepEqual(fatalOf(pod('a') + anp('p', '{subject: {}}')), []);
@@ -115,23 +115,23 @@ describe('admin policies: errors and warnings (§2)', () => {
 
   it('fails on rules without peers, bad peers, bad ports entries, bad ranges and bad actions of a policy that selects a workload', () => {
     const policy = (ingress: string) => pod('a') + anp('p', `{subject: {namespaces: {}}, ingress: [${ingress}]}`);
-    assert.deepEqual(fatalOf(policy('{action: Deny}')), ['AdminNetworkPolicy "p": the rule has no `from` peers: a rule must name at least one.']);
-    assert.deepEqual(fatalOf(policy('{action: Deny, from: []}')), ['AdminNetworkPolicy "p": the rule has no `from` peers: a rule must name at least one.']);
-    assert.deepEqual(fatalOf(policy('{action: Deny, from: [{}]}')), ['AdminNetworkPolicy "p": a peer must set exactly one of `namespaces`, `pods`; it sets none.']);
+    assert.deepEqual(fatalOf(policy('{action: Deny}')), ['AdminNetworkPolicy "p": an ingress rule needs at least one peer in from.']);
+    assert.deepEqual(fatalOf(policy('{action: Deny, from: []}')), ['AdminNetworkPolicy "p": an ingress rule needs at least one peer in from.']);
+    assert.deepEqual(fatalOf(policy('{action: Deny, from: [{}]}')), ['AdminNetworkPolicy "p": an ingress peer must set exactly one of namespaces and pods.']);
     assert.deepEqual(fatalOf(pod('a') + anp('p', '{subject: {namespaces: {}}, egress: [{action: Deny, to: [{namespaces: {}, networks: [1.0.0.0/8]}]}]}')), [
-      'AdminNetworkPolicy "p": a peer must set exactly one of `namespaces`, `pods`, `nodes`, `networks`; it sets `namespaces` and `networks`.',
+      'AdminNetworkPolicy "p": an egress peer must set exactly one of namespaces, pods, nodes and networks, not namespaces and networks.',
     ]);
     assert.deepEqual(fatalOf(policy('{action: Deny, from: [{namespaces: {}}], ports: [{portNumber: {port: 80}, namedPort: http}]}')), [
-      'AdminNetworkPolicy "p": a ports entry must set exactly one of `portNumber`, `namedPort`, `portRange`; it sets `portNumber` and `namedPort`.',
+      'AdminNetworkPolicy "p": a ports entry must set exactly one of portNumber, namedPort and portRange, not portNumber and namedPort.',
     ]);
     assert.deepEqual(fatalOf(policy('{action: Deny, from: [{namespaces: {}}], ports: [{portRange: {start: 90, end: 80}}]}')), [
-      'AdminNetworkPolicy "p": the port range 90-80 is not valid: start and end must be within 1-65535, end not below start.',
+      'AdminNetworkPolicy "p": portRange end 80 is below its start 90.',
     ]);
     assert.deepEqual(fatalOf(policy('{action: Deny, from: [{namespaces: {}}], ports: [{portRange: {start: 80, end: 80}}]}')), []);
-    assert.deepEqual(fatalOf(policy('{from: [{namespaces: {}}]}')), ['AdminNetworkPolicy "p": ingress rule 1 has no action: an AdminNetworkPolicy rule\'s action is Allow, Deny or Pass.']);
-    assert.deepEqual(fatalOf(policy('{action: deny, from: [{namespaces: {}}]}')), ['AdminNetworkPolicy "p": ingress rule 1 has action "deny": an AdminNetworkPolicy rule\'s action is Allow, Deny or Pass.']);
+    assert.deepEqual(fatalOf(policy('{from: [{namespaces: {}}]}')), ['AdminNetworkPolicy "p": the rule needs an action: Allow, Deny or Pass.']);
+    assert.deepEqual(fatalOf(policy('{action: deny, from: [{namespaces: {}}]}')), ['AdminNetworkPolicy "p": action "deny" is not Allow, Deny or Pass (actions are case-sensitive).']);
     assert.deepEqual(fatalOf(pod('a') + banp('{subject: {namespaces: {}}, ingress: [{action: Pass, from: [{namespaces: {}}]}]}')), [
-      'BaselineAdminNetworkPolicy "default": ingress rule 1 has action "Pass": a BaselineAdminNetworkPolicy rule\'s action is Allow or Deny.',
+      'BaselineAdminNetworkPolicy "default": a BaselineAdminNetworkPolicy rule cannot Pass: its action must be Allow or Deny.',
     ]);
     // A policy whose subject selects no workload is not evaluated.
     assert.deepEqual(fatalOf(pod('a') + anp('p', '{subject: {namespaces: {matchLabels: {none: x}}}, ingress: [{action: Deny}]}')), []);
@@ -139,18 +139,18 @@ describe('admin policies: errors and warnings (§2)', () => {
 
   it('fails on invalid label selectors: unknown operators, values where none belong, bad label syntax', () => {
     const policy = (selector: string) => pod('a') + anp('p', `{subject: {namespaces: ${selector}}, ingress: [{action: Deny, from: [{namespaces: {}}]}]}`);
-    assert.deepEqual(fatalOf(policy('{matchExpressions: [{key: k, operator: in, values: [x]}]}')), ['AdminNetworkPolicy "p": invalid label selector: unknown operator "in" on "k".']);
-    assert.deepEqual(fatalOf(policy('{matchExpressions: [{key: k, operator: Exists, values: [x]}]}')), ['AdminNetworkPolicy "p": invalid label selector: Exists on "k" takes no values.']);
-    assert.deepEqual(fatalOf(policy('{matchLabels: {"bad key!": x}}')), ['AdminNetworkPolicy "p": invalid label selector: "bad key!" is not a valid label key.']);
-    assert.deepEqual(fatalOf(policy('{matchLabels: {k: "-x"}}')), ['AdminNetworkPolicy "p": invalid label selector: "-x" is not a valid label value.']);
+    assert.deepEqual(fatalOf(policy('{matchExpressions: [{key: k, operator: in, values: [x]}]}')), ['AdminNetworkPolicy "p": unknown operator "in": it must be In, NotIn, Exists or DoesNotExist (operators are case-sensitive).']);
+    assert.deepEqual(fatalOf(policy('{matchExpressions: [{key: k, operator: Exists, values: [x]}]}')), ['AdminNetworkPolicy "p": Exists takes no values.']);
+    assert.match(fatalOf(policy('{matchLabels: {"bad key!": x}}')).join('\n'), /^AdminNetworkPolicy "p": "bad key!" is not a valid label key \(/);
+    assert.match(fatalOf(policy('{matchLabels: {k: "-x"}}')).join('\n'), /^AdminNetworkPolicy "p": "-x" is not a valid label value \(/);
   });
 
   it('warns on nodes peers, IPv6 networks, and named ports the destination does not declare or toward addresses', () => {
     const files = pod('a', { app: 'a' }, { ports: '[{name: web, containerPort: 80}]' }) + pod('b', { app: 'b' }) +
       anp('p', '{subject: {namespaces: {}}, egress: [{action: Deny, to: [{nodes: {}}, {networks: ["fd00::/8", 1.0.0.0/8]}, {pods: {podSelector: {matchLabels: {app: a}}}}], ports: [{namedPort: web}]}]}');
     assert.deepEqual(warningsOf(files), [
-      'AdminNetworkPolicy "p": a `nodes` peer matches nothing here: node addresses are not part of the manifests.',
-      'AdminNetworkPolicy "p": the IPv6 network fd00::/8 is ignored: only IPv4 addresses are analysed.',
+      'AdminNetworkPolicy "p": a nodes peer matches nothing: node addresses are not part of the model.',
+      'AdminNetworkPolicy "p": IPv6 network fd00::/8 is ignored: the connectivity analysis covers IPv4 only.',
       'AdminNetworkPolicy "p": the named port "web" allows nothing toward the rule\'s networks: external addresses have no named ports.',
     ]);
     assert.deepEqual(fatalOf(files), []);

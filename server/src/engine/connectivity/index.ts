@@ -6,8 +6,8 @@ export { resolveNamedPort, resolveRulePorts, type CompiledPorts } from './rule-p
 export { listConnections, portsBetween, type Connection } from './connections';
 export type { DirectionVerdict, RuleContribution } from './direction-verdict';
 export type { AdminAnalysis } from './admin-analysis';
-export type { AdminAction, AdminProblem, AdminTier, CompiledAdminPolicy, CompiledAdminRule } from './admin-policy';
-export type { AdminProblems } from './admin-problems';
+export type { AdminAction, AdminTier, CompiledAdminPolicy, CompiledAdminRule } from './admin-policy';
+export type { AdminProblem, AdminProblems } from './admin-problems';
 export type { AdminRuleDecision } from './tiered-verdict';
 export { compareEndpoints, endpointName, type Endpoint } from './endpoints';
 export { explainConnection, inboundConnections, outboundConnections, type ExplainedConnection } from './explain';

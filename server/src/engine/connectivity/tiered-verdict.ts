@@ -83,7 +83,6 @@ export function adminRulePorts(ports: AdminPorts, destination: Workload | 'exter
   if (destination === 'external' || ports.named.length === 0) return ports.numbers;
   let result = ports.numbers;
   for (const entry of ports.named) {
-    if (entry.kind !== 'named') continue;
     const declared = destination.containerPorts.find((port) => port.name === entry.name);
     if (declared && isProtocol(declared.protocol)) result = unionPorts(result, portsOf(declared.protocol, declared.port));
   }

@@ -2,6 +2,7 @@ import type { KubeObject, PlainObject } from '../manifest/kube-object';
 import type { ObjectPath } from '../manifest/yaml-path';
 import type { Labels } from './labels';
 import type { DuplicateGroup } from './effective-objects';
+import type { AdminPolicyProblem } from '../policy/admin-policy-validation';
 
 /** How a workload is reported: the controller object's kind, or the pods' owner, or `Pod`. */
 export interface WorkloadId {
@@ -69,6 +70,8 @@ export interface AdminPolicyInfo {
   spec: PlainObject;
   /** `spec.priority` of an AdminNetworkPolicy (0 when absent); 0 for the baseline. */
   priority: number;
+  /** The object's own problems (policy/admin-policy-validation), none of them a type error. */
+  problems: readonly AdminPolicyProblem[];
 }
 
 /** An admin policy left out because a field has the wrong type (the reference cannot decode it). */
