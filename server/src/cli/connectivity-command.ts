@@ -1,7 +1,7 @@
 import { analyzeConnectivity, buildClusterModel, listConnections, type Connection, type Workload } from '../engine';
 import { ExitCode, type CommandIO } from './command-io';
 import { formatConnectionsDot } from './connectivity-dot';
-import { connectivityNotes } from './connectivity-notes';
+import { adminProblemLines, connectivityNotes } from './connectivity-notes';
 import { formatConnectionsCsv, formatConnectionsJson, formatConnectionsMarkdown, formatConnectionsText, type ConnectivityFormat } from './connectivity-report';
 import type { LoadedConfig } from './load-config';
 import { exclusionOf, readManifests } from './read-manifests';
@@ -18,12 +18,21 @@ export interface ConnectivityOptions {
  * (docs: ../shared/notes/connectivity-semantics.md). Files are found as lint finds them (the same
  * exclusions, the same notes and warnings on stderr); content that cannot be used is skipped, never
  * fatal. After the connections, stderr says what they do not account for. Exit status 0, or 2 when
- * a path cannot be read (or, with --strict, when a file was skipped).
+ * a path cannot be read (or, with --strict, when a file was skipped). Admin policies the reference
+ * analyzer refuses (equal priorities, a second baseline, a malformed rule, ...) are errors: stderr names
+ * them, no connection is printed and the exit status is 2; their warnings change nothing.
  */
 export async function runConnectivity(paths: readonly string[], options: ConnectivityOptions, loaded: LoadedConfig, io: CommandIO): Promise<ExitCode> {
   const { files, skipped, ioFailed } = await readManifests(paths, exclusionOf(loaded), io);
   const model = buildClusterModel(files, { defaultNamespace: loaded.config.defaultNamespace });
-  const connections = listConnections(analyzeConnectivity(model));
+  const analysis = analyzeConnectivity(model);
+  const admin = adminProblemLines(analysis.adminProblems);
+  for (const warning of admin.warnings) io.error(warning);
+  if (admin.errors.length > 0) {
+    for (const error of admin.errors) io.error(error);
+    return ExitCode.UsageOrIoError;
+  }
+  const connections = listConnections(analysis);
   io.out(formatOutput(options.format, connections, model.workloads));
   for (const note of connectivityNotes(model)) io.error(note);
   if (ioFailed) return ExitCode.UsageOrIoError;

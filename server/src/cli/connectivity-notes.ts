@@ -1,4 +1,4 @@
-import { unevaluatedPolicies, type ClusterModel, type KubeObject, type ObjectPath, type UnevaluatedPolicy } from '../engine';
+import { unevaluatedPolicies, type AdminProblem, type AdminProblems, type ClusterModel, type KubeObject, type ObjectPath, type UnevaluatedPolicy } from '../engine';
 import { usesHostNetwork } from '../engine/rules/workspace/workspace-objects';
 
 /**
@@ -14,6 +14,15 @@ export function connectivityNotes(model: ClusterModel): string[] {
     return `${at(member.object, [...member.template, 'spec', 'hostNetwork'])}: note: ${workload.key} uses the host network: NetworkPolicies do not isolate it on most network plugins, although the connections listed apply them to it as to any pod.`;
   });
   return [...policies, ...hostNetwork];
+}
+
+/**
+ * The problems of AdminNetworkPolicies and the BaselineAdminNetworkPolicy as `FILE:LINE:COL: error: ...`
+ * and `FILE:LINE:COL: warning: ...` lines, at the field at fault (admin-policy-semantics.md §2).
+ */
+export function adminProblemLines(problems: AdminProblems): { errors: string[]; warnings: string[] } {
+  const line = (severity: string) => (problem: AdminProblem) => `${at(problem.object, problem.path)}: ${severity}: ${problem.message}`;
+  return { errors: problems.fatal.map(line('error')), warnings: problems.warnings.map(line('warning')) };
 }
 
 // Other versions of the Kubernetes NetworkPolicy are named by their apiVersion, which is what differs.

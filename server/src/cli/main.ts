@@ -17,8 +17,9 @@ Commands:
                       for insecure networking. Folders are searched for *.yaml, *.yml, *.json;
                       files found there that the configuration excludes are not read.
   connectivity [PATH...]
-                      List every connection the NetworkPolicies allow between workloads
-                      and with external addresses (same PATH rules and configuration as lint).
+                      List every connection the NetworkPolicies, AdminNetworkPolicies and the
+                      BaselineAdminNetworkPolicy allow between workloads and with external
+                      addresses (same PATH rules and configuration as lint).
                       Notes on standard error name what the list does not account for:
                       policies of other kinds (Calico, Cilium...), host-network workloads.
   fix [PATH...]       Apply the preferred safe fix of each finding in place (same PATH rules
@@ -47,6 +48,8 @@ Exit status of lint: 0 no findings, 1 findings, 2 usage or I/O error (or, with -
 Exit status of fix: 0 nothing left to fix, 1 findings with a safe fix remain, 2 usage or I/O error.
 Exit status of connectivity: 0 (also when nothing is allowed), 2 usage or I/O error (or, with
   --strict, a file skipped as a template or as too large).
+  Also 2 when an AdminNetworkPolicy or BaselineAdminNetworkPolicy cannot be evaluated (errors on
+  standard error, no connections printed); their warnings do not change the status.
 Exit status of generate: 0, 2 usage or I/O error.`;
 
 class UsageError extends Error {}

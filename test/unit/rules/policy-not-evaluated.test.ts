@@ -5,6 +5,7 @@ import { policyNotEvaluated } from '../../../server/src/engine/rules/policy/poli
 import { yaml } from '../../support/dedent';
 import { findingsOf, testRule } from '../rule-tester';
 
+const ADMIN = 'is evaluated by `connectivity` and the connection hovers; the isolation checks (workload-not-isolated, namespace-no-default-deny, netpol-egress-blocks-dns) do not take it into account.';
 const IGNORED = 'is not evaluated: connectivity results and the isolation checks (workload-not-isolated, namespace-no-default-deny...) ignore this policy.';
 
 testRule(policyNotEvaluated, {
@@ -101,9 +102,30 @@ testRule(policyNotEvaluated, {
         { line: 2, column: 1, endLine: 2, endColumn: 20, message: `Calico NetworkPolicy "allow-api" ${IGNORED}`, severity: 'info' },
         { line: 8, column: 1, endLine: 8, endColumn: 26, message: `Calico GlobalNetworkPolicy "deny-all" ${IGNORED}`, severity: 'info' },
         { line: 14, column: 1, endLine: 14, endColumn: 26, message: `CiliumNetworkPolicy "allow-web" ${IGNORED}`, severity: 'info' },
-        { line: 20, column: 1, endLine: 20, endColumn: 25, message: `AdminNetworkPolicy "tenants" ${IGNORED}`, severity: 'info' },
+        { line: 20, column: 1, endLine: 20, endColumn: 25, message: `AdminNetworkPolicy "tenants" ${ADMIN}`, severity: 'info' },
         { line: 27, column: 1, endLine: 27, endColumn: 20, message: `This Antrea NetworkPolicy ${IGNORED}`, severity: 'info' },
         { line: 32, column: 1, endLine: 32, endColumn: 24, message: `GKE FQDNNetworkPolicy "allow-github" ${IGNORED}`, severity: 'info' },
+      ],
+    },
+    {
+      name: 'a BaselineAdminNetworkPolicy is evaluated by connectivity but not by the isolation checks; a ClusterNetworkPolicy is not evaluated',
+      code: yaml`
+        apiVersion: policy.networking.k8s.io/v1alpha1
+        kind: BaselineAdminNetworkPolicy
+        metadata: {name: default}
+        spec:
+          subject: {namespaces: {}}
+        ---
+        apiVersion: policy.networking.k8s.io/v1alpha2
+        kind: ClusterNetworkPolicy
+        metadata: {name: tenants}
+        spec:
+          tier: Admin
+          priority: 10
+      `,
+      findings: [
+        { line: 2, column: 1, endLine: 2, endColumn: 33, message: `BaselineAdminNetworkPolicy "default" ${ADMIN}`, severity: 'info' },
+        { line: 8, column: 1, endLine: 8, endColumn: 27, message: `ClusterNetworkPolicy "tenants" ${IGNORED}`, severity: 'info' },
       ],
     },
   ],

@@ -10,14 +10,15 @@ export interface UnevaluatedPolicy {
 /**
  * Network-policy kinds the connectivity analysis does not evaluate, by API group. They change who
  * can reach whom in a cluster that runs them, so answers that ignore them must say so.
- * `networking.k8s.io/v1` NetworkPolicy is the one kind evaluated (its other versions are not).
+ * `networking.k8s.io/v1` NetworkPolicy is evaluated (its other versions are not), and so are
+ * AdminNetworkPolicy and BaselineAdminNetworkPolicy (v1alpha1 fields); ClusterNetworkPolicy is not.
  * Calico's staged policies are left out: they preview a policy's effect and enforce nothing.
  */
 const UNEVALUATED_KINDS: readonly { product: string; groups: readonly string[]; kinds: readonly string[] }[] = [
   { product: 'Calico', groups: ['projectcalico.org', 'crd.projectcalico.org'], kinds: ['NetworkPolicy', 'GlobalNetworkPolicy'] },
   { product: 'Cilium', groups: ['cilium.io'], kinds: ['CiliumNetworkPolicy', 'CiliumClusterwideNetworkPolicy'] },
   { product: 'Antrea', groups: ['crd.antrea.io', 'security.antrea.tanzu.vmware.com'], kinds: ['NetworkPolicy', 'ClusterNetworkPolicy'] },
-  { product: 'Kubernetes network policy API', groups: ['policy.networking.k8s.io'], kinds: ['AdminNetworkPolicy', 'BaselineAdminNetworkPolicy', 'ClusterNetworkPolicy'] },
+  { product: 'Kubernetes network policy API', groups: ['policy.networking.k8s.io'], kinds: ['ClusterNetworkPolicy'] },
   // The FQDN egress policies of GKE Dataplane V2.
   { product: 'GKE', groups: ['networking.gke.io'], kinds: ['FQDNNetworkPolicy'] },
   { product: 'OVN-Kubernetes', groups: ['k8s.ovn.org'], kinds: ['EgressFirewall'] },

@@ -1,3 +1,4 @@
+import { isAdminPolicyKind } from '../../model/admin-policies';
 import { unevaluatedPolicyOf, type UnevaluatedPolicy } from '../../model/unevaluated-policies';
 import type { ObjectRule } from '../rule';
 
@@ -13,11 +14,14 @@ export const policyNotEvaluated: ObjectRule = {
   explanation:
     'kube-netsec evaluates Kubernetes `networking.k8s.io/v1` NetworkPolicies. Policies of network plugins and other ' +
     'APIs (Calico NetworkPolicy and GlobalNetworkPolicy, CiliumNetworkPolicy and CiliumClusterwideNetworkPolicy, ' +
-    'Antrea NetworkPolicy and ClusterNetworkPolicy, AdminNetworkPolicy and BaselineAdminNetworkPolicy, GKE ' +
+    'Antrea NetworkPolicy and ClusterNetworkPolicy, ClusterNetworkPolicy of the network policy API, GKE ' +
     'FQDNNetworkPolicy, OVN-Kubernetes EgressFirewall, OpenShift EgressNetworkPolicy) also decide who can reach whom ' +
     'in a cluster that runs them, but the connectivity results and the isolation checks (workload-not-isolated, ' +
     'namespace-no-default-deny...) ignore them: a workload reported as open may be isolated by such a policy, and ' +
-    'one reported as reachable may be blocked. Calico staged policies are not reported: they preview a policy and ' +
+    'one reported as reachable may be blocked. AdminNetworkPolicy and BaselineAdminNetworkPolicy are evaluated by ' +
+    '`kube-netsec connectivity` and the connection hovers, but the isolation checks (workload-not-isolated, ' +
+    'namespace-no-default-deny, netpol-egress-blocks-dns) do not take them into account yet: the rule marks them ' +
+    'too, with that wording. Calico staged policies are not reported: they preview a policy and ' +
     'enforce nothing. A NetworkPolicy of another version (`extensions/v1beta1`, removed in Kubernetes 1.16) is ' +
     'refused by the API server: netpol-invalid reports it, with the fix.',
   remediation:
@@ -59,6 +63,14 @@ spec:
 `,
   },
   *check(object) {
+    if (isAdminPolicyKind(object.kind)) {
+      const name = object.name ? `${object.kind} "${object.name}"` : `This ${object.kind}`;
+      yield {
+        message: `${name} is evaluated by \`connectivity\` and the connection hovers; the isolation checks (workload-not-isolated, namespace-no-default-deny, netpol-egress-blocks-dns) do not take it into account.`,
+        range: object.rangeOf(['kind']),
+      };
+      return;
+    }
     const policy = unevaluatedPolicyOf(object);
     // Other versions of the Kubernetes NetworkPolicy are refused by the API server: netpol-invalid's.
     if (!policy || policy.product === 'Kubernetes') return;
