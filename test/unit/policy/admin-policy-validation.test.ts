@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { stringify } from 'yaml';
 import { describe, it } from 'node:test';
 import { parseManifest } from '../../../server/src/engine';
 import { adminPolicyPriority, adminPolicyProblems, isSkipped } from '../../../server/src/engine/policy/admin-policy-validation';
@@ -206,6 +208,23 @@ describe('admin policy validation', () => {
         [['spec', 'egress', 1, 'to', 0], 'evaluation-fatal'],
         [['spec', 'egress', 1, 'ports', 0], 'evaluation-fatal'],
       ],
+    );
+  });
+});
+
+describe('admin policy validation on arbitrary input', () => {
+  it('never throws, whatever the spec holds, and gives every problem a path inside the object', () => {
+    const keys = fc.constantFrom('priority', 'subject', 'namespaces', 'pods', 'podSelector', 'namespaceSelector', 'ingress', 'egress', 'from', 'to', 'action', 'ports', 'portNumber', 'portRange', 'namedPort', 'start', 'end', 'networks', 'nodes', 'matchLabels', 'matchExpressions', 'key', 'operator', 'values');
+    const value = fc.letrec((tie) => ({
+      node: fc.oneof({ depthSize: 'small' }, fc.constant(null), fc.integer(), fc.string(), fc.constantFrom('Allow', 'Pass', 'In', 'Exists', '10.0.0.0/8', 'fd00::/8'), fc.array(tie('node'), { maxLength: 3 }), fc.dictionary(keys, tie('node'), { maxKeys: 4 })),
+    })).node;
+    fc.assert(
+      fc.property(value, fc.constantFrom('AdminNetworkPolicy', 'BaselineAdminNetworkPolicy'), (spec, kind) => {
+        const text = stringify({ apiVersion: 'policy.networking.k8s.io/v1alpha1', kind, metadata: { name: 'x' }, spec });
+        const [object] = parseManifest('fuzz.yaml', text).objects;
+        for (const problem of adminPolicyProblems(object)) assert.ok(problem.path.length > 0 && problem.message.length > 0);
+      }),
+      { numRuns: 500 },
     );
   });
 });
