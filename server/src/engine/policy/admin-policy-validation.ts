@@ -8,7 +8,8 @@ import { isValidLabelKey, isValidLabelValue, LABEL_KEY_SYNTAX, LABEL_VALUE_SYNTA
  * analysis (admin-policy-semantics §1, §2):
  * - `load-fatal`: the analysis stops whatever the workloads (a `networks` entry: once there is one);
  * - `evaluation-fatal`: the analysis stops when its evaluation reaches the item (eager checking, for
- *   every policy that selects a workload, is allowed);
+ *   every policy that selects a workload, is allowed). Reaching is the analysis's to decide: the
+ *   subject of a policy without rules, say, is never reached, yet it is listed here;
  * - `warning`: reported, never fatal;
  * - `type-error`: a field of the wrong JSON type; the whole object is skipped with a warning.
  *
