@@ -37,8 +37,50 @@ const denyAll = yaml`
     policyTypes: [Ingress, Egress]
 `;
 
+const baselineDenyAll = yaml`
+  apiVersion: policy.networking.k8s.io/v1alpha1
+  kind: BaselineAdminNetworkPolicy
+  metadata:
+    name: default
+  spec:
+    subject:
+      namespaces: {}
+    ingress:
+      - name: deny-cluster
+        action: Deny
+        from: [{namespaces: {}}]
+    egress:
+      - name: deny-cluster
+        action: Deny
+        to: [{pods: {namespaceSelector: {}, podSelector: {}}}]
+`;
+
 testRule(namespaceNoDefaultDeny, {
   valid: [
+    {
+      name: 'a cluster-wide BaselineAdminNetworkPolicy denies every pod in both directions: the namespace has a default deny',
+      code: `${shopNamespace}---\n${webDeployment}`,
+      otherFiles: { 'cluster/baseline.yaml': baselineDenyAll },
+    },
+    {
+      name: 'an AdminNetworkPolicy whose subject is the namespace denies every pod in both directions',
+      code: `${shopNamespace}---\n${webDeployment}`,
+      otherFiles: {
+        'cluster/guard.yaml': yaml`
+          apiVersion: policy.networking.k8s.io/v1alpha1
+          kind: AdminNetworkPolicy
+          metadata: {name: guard}
+          spec:
+            priority: 10
+            subject: {namespaces: {matchLabels: {kubernetes.io/metadata.name: shop}}}
+            ingress:
+              - {action: Allow, from: [{namespaces: {matchLabels: {kubernetes.io/metadata.name: gateway}}}]}
+              - {action: Deny, from: [{namespaces: {}}]}
+            egress:
+              - {action: Deny, to: [{namespaces: {}}]}
+        `,
+      },
+    },
     {
       name: 'a podSelector: {} policy for both directions',
       code: `${shopNamespace}---\n${webDeployment}---\n${denyAll}`,
@@ -143,6 +185,36 @@ testRule(namespaceNoDefaultDeny, {
     },
   ],
   invalid: [
+    {
+      name: 'admin policies that deny only some ports, only ingress, or only the pods of some namespaces leave the rest without default deny',
+      code: `${shopNamespace}---\n${webDeployment}`,
+      otherFiles: {
+        'cluster/baseline.yaml': yaml`
+          apiVersion: policy.networking.k8s.io/v1alpha1
+          kind: BaselineAdminNetworkPolicy
+          metadata: {name: default}
+          spec:
+            subject: {namespaces: {}}
+            ingress:
+              - {action: Deny, from: [{namespaces: {}}]}
+            egress:
+              - {action: Deny, to: [{namespaces: {}}], ports: [{portNumber: {protocol: TCP, port: 25}}]}
+              - {action: Deny, to: [{namespaces: {matchLabels: {team: db}}}]}
+        `,
+      },
+      findings: [
+        {
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 13,
+          severity: 'info',
+          message:
+            'Namespace "shop" has no NetworkPolicy selecting all its pods for egress: its pods that no other policy selects, and every workload added later, ' +
+            'may connect to any pod and any address, the internet included.',
+        },
+      ],
+    },
     {
       name: 'a Namespace object with workloads and no policy: one finding for both directions, on its name',
       code: `${shopNamespace}---\n${webDeployment}`,

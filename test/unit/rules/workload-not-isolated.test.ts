@@ -33,6 +33,21 @@ const apiDeployment = yaml`
 testRule(workloadNotIsolated, {
   valid: [
     {
+      name: 'the BaselineAdminNetworkPolicy denies its ingress from every pod: no NetworkPolicy is needed to isolate it',
+      code: `${apiDeployment}---\n${webIngressPolicy}`,
+      otherFiles: {
+        'cluster/baseline.yaml': yaml`
+          apiVersion: policy.networking.k8s.io/v1alpha1
+          kind: BaselineAdminNetworkPolicy
+          metadata: {name: default}
+          spec:
+            subject: {pods: {namespaceSelector: {}, podSelector: {matchLabels: {app: api}}}}
+            ingress:
+              - {action: Deny, from: [{namespaces: {}}]}
+        `,
+      },
+    },
+    {
       name: 'a namespace without policies is left to namespace-no-default-deny',
       code: apiDeployment,
     },

@@ -2,6 +2,7 @@ import { DIRECTIONS, type PolicyDirection } from '../../connectivity';
 import type { KubeObject } from '../../manifest/kube-object';
 import type { Workload } from '../../model';
 import type { WorkspaceRule } from '../rule';
+import { adminDenyCoveringNamespace } from './admin-default-deny';
 import { namespaceWidePolicies } from './default-deny';
 import { isSystemNamespace, listNames, nameRange, namespaceOfObject, usesHostNetwork, workloadName, workloadsByNamespace } from './workspace-objects';
 import { defaultDenyInsertion } from '../../templates/default-deny-insertion';
@@ -30,7 +31,9 @@ export const namespaceNoDefaultDeny: WorkspaceRule = {
     'explicitly, while a missing ingress default-deny is a warning. Host-network pods ' +
     'are left out (most network plugins do not apply NetworkPolicies to them), and so are system namespaces (kube-system, kube-public, ' +
     'kube-node-lease, openshift-*): the cluster runs components there that the repository does not hold, and a ' +
-    'default-deny would cut them off.',
+    'default-deny would cut them off. A cluster-admin policy that denies by default counts as a default deny for ' +
+    'the pods it covers: an AdminNetworkPolicy or the BaselineAdminNetworkPolicy whose subject takes in the whole ' +
+    'namespace, with a `Deny` rule from (or to) every pod of every namespace on every port.',
   remediation:
     'Add a default-deny policy to the namespace (`podSelector: {}` with `policyTypes: [Ingress]`, and `Egress` ' +
     'when outbound traffic should be restricted too), then allow the traffic each workload needs with policies ' +
@@ -118,7 +121,11 @@ spec:
       if (isSystemNamespace(namespace)) continue;
       const isolable = workloads.filter((workload) => !usesHostNetwork(workload));
       if (isolable.length === 0) continue;
-      const missing = DIRECTIONS.filter((direction) => namespaceWidePolicies(workspace.connectivity, namespace, direction).length === 0);
+      const info = model.namespaces.get(namespace);
+      // A cluster-admin policy that denies every pod by default covers the namespace as a default-deny NetworkPolicy would.
+      const missing = DIRECTIONS.filter(
+        (direction) => namespaceWidePolicies(workspace.connectivity, namespace, direction).length === 0 && !(info && adminDenyCoveringNamespace(workspace.connectivity, info, direction)),
+      );
       if (missing.length === 0) continue;
       // One fact per namespace, whatever the number of its workloads and missing directions.
       const fact = `has no NetworkPolicy selecting all its pods for ${missing.map((direction) => direction.toLowerCase()).join(' or ')}`;

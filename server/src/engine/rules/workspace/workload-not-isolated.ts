@@ -1,4 +1,5 @@
 import { DIRECTIONS, type PolicyDirection } from '../../connectivity';
+import { adminDenyCoveringWorkload } from './admin-default-deny';
 import { appendDocuments } from '../../fixes/placement';
 import { generatePolicies } from '../../generate';
 import type { WorkspaceRule } from '../rule';
@@ -20,7 +21,9 @@ export const workloadNotIsolated: WorkspaceRule = {
     'directions it is open in. A workload open in egress only is reported as info, as isolating the egress of a ' +
     'few sensitive workloads only is a common and deliberate pattern; one open in ingress is a warning. ' +
     'Host-network pods are left out: Kubernetes leaves the behaviour of NetworkPolicies toward them undefined, ' +
-    'and most network plugins do not isolate them.',
+    'and most network plugins do not isolate them. A workload that an AdminNetworkPolicy or the ' +
+    'BaselineAdminNetworkPolicy denies by default in a direction (a `Deny` rule from or to every pod, on every port) ' +
+    'is isolated in it without a NetworkPolicy.',
   remediation:
     "Select the workload with a policy for the direction: fix the policy's `podSelector` or the pod template's " +
     'labels, add a policy for it, or add a default-deny policy (`podSelector: {}`) to the namespace so that every ' +
@@ -102,7 +105,9 @@ spec:
     for (const workload of workspace.model.workloads) {
       if (usesHostNetwork(workload)) continue;
       const isolating = analysis.isolatedBy.get(workload.key);
-      const missing = DIRECTIONS.filter((direction) => usedIn[direction].has(workload.id.namespace) && (isolating?.[direction].length ?? 0) === 0);
+      const missing = DIRECTIONS.filter(
+        (direction) => usedIn[direction].has(workload.id.namespace) && (isolating?.[direction].length ?? 0) === 0 && !adminDenyCoveringWorkload(analysis, workload, direction),
+      );
       if (missing.length === 0) continue;
       const directions = missing.map((direction) => direction.toLowerCase());
       const message =
