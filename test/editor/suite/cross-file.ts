@@ -30,5 +30,27 @@ export function crossFileTests(): void {
       // Reverting the policy brings the finding back, in the other file again.
       await waitForCode(workload.uri, 'workload-not-isolated');
     });
+
+    test('editing the BaselineAdminNetworkPolicy in one file updates the namespace finding in another', async () => {
+      const namespace = await openInEditor(fixtureUri('vault/namespace.yaml'));
+      // The baseline (cluster-policies/baseline.yaml, not open) denies ingress only: egress is what is missing.
+      const [finding] = await waitForCode(namespace.uri, 'namespace-no-default-deny');
+      assert.equal(finding.severity, vscode.DiagnosticSeverity.Information);
+      assert.match(finding.message, /for egress:/);
+
+      const baseline = await openInEditor(fixtureUri('cluster-policies/baseline.yaml'));
+      try {
+        const edit = new vscode.WorkspaceEdit();
+        edit.insert(baseline.uri, new vscode.Position(baseline.lineCount, 0), '  egress:\n    - name: deny-to-cluster\n      action: Deny\n      to:\n        - namespaces: {}\n');
+        assert.equal(await vscode.workspace.applyEdit(edit), true);
+        await waitFor(() => withCode(namespace.uri, 'namespace-no-default-deny').length === 0, 'the baseline to deny egress by default too', {
+          describe: () => describeDiagnostics(namespace.uri),
+        });
+      } finally {
+        await vscode.window.showTextDocument(baseline);
+        await vscode.commands.executeCommand('workbench.action.files.revert');
+      }
+      await waitForCode(namespace.uri, 'namespace-no-default-deny');
+    });
   });
 }
