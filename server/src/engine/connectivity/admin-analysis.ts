@@ -1,7 +1,9 @@
 import type { ClusterModel, Workload } from '../model/cluster-types';
-import { compileAdminPolicy, selectionMatches, type CompiledAdminPolicy, type CompiledAdminRule } from './admin-policy';
+import { compileAdminPolicy, type AdminPeer, type CompiledAdminPolicy, type CompiledAdminRule } from './admin-policy';
+import { matchesLabels } from './label-selector';
 import { adminProblems, type AdminProblems } from './admin-problems';
 import { DIRECTIONS, type PolicyDirection } from './compiled-policy';
+import { TierCache } from './tiered-verdict';
 
 type RulesByDirection = Readonly<Record<PolicyDirection, readonly CompiledAdminRule[]>>;
 
@@ -19,6 +21,8 @@ export interface AdminAnalysis {
   admitted: ReadonlyMap<CompiledAdminRule, ReadonlySet<string>>;
   /** For each policy, the workloads its subject selects. */
   selected: ReadonlyMap<CompiledAdminPolicy, readonly Workload[]>;
+  /** Tier outcomes already computed, shared by the pairs that match the same rules. */
+  cache: TierCache;
 }
 
 const NO_RULES: RulesByDirection = { Ingress: [], Egress: [] };
@@ -33,31 +37,75 @@ export function analyzeAdminPolicies(model: ClusterModel): { admin?: AdminAnalys
 
   const selected = new Map<CompiledAdminPolicy, Workload[]>();
   const admitted = new Map<CompiledAdminRule, Set<string>>();
+  const byNamespace = new Map<string, Workload[]>();
+  for (const workload of model.workloads) {
+    const list = byNamespace.get(workload.id.namespace);
+    if (list) list.push(workload);
+    else byNamespace.set(workload.id.namespace, [workload]);
+  }
+  const matching = (selections: readonly AdminPeer[]) => matchingWorkloads(selections, model, byNamespace);
   for (const policy of policies) {
-    selected.set(policy, model.workloads.filter((workload) => selectionMatches(policy.subject, workload, model.namespaces)));
+    selected.set(policy, matching([policy.subject]));
     for (const direction of DIRECTIONS) {
-      for (const rule of policy.rules[direction]) {
-        const keys = model.workloads.filter((workload) => rule.peers.some((peer) => selectionMatches(peer, workload, model.namespaces))).map((workload) => workload.key);
-        admitted.set(rule, new Set(keys));
-      }
+      for (const rule of policy.rules[direction]) admitted.set(rule, new Set(matching(rule.peers).map((workload) => workload.key)));
     }
   }
-  const selectedKeys = new Map([...selected].map(([policy, workloads]) => [policy, new Set(workloads.map((workload) => workload.key))]));
   const rulesOf = (tier: readonly CompiledAdminPolicy[]) => {
+    const applying = new Map<string, CompiledAdminPolicy[]>();
+    for (const policy of tier) {
+      for (const workload of selected.get(policy)!) {
+        const list = applying.get(workload.key);
+        if (list) list.push(policy);
+        else applying.set(workload.key, [policy]);
+      }
+    }
     const byWorkload = new Map<string, RulesByDirection>();
-    for (const workload of model.workloads) {
-      const applying = tier.filter((policy) => selectedKeys.get(policy)!.has(workload.key));
-      if (applying.length === 0) continue;
-      const rules = { Ingress: applying.flatMap((policy) => policy.rules.Ingress), Egress: applying.flatMap((policy) => policy.rules.Egress) };
-      if (rules.Ingress.length > 0 || rules.Egress.length > 0) byWorkload.set(workload.key, rules);
+    // Workloads the same policies select share one list, so evaluations can be shared by list (`cache`).
+    const shared = new Map<string, RulesByDirection>();
+    for (const [workload, policies] of applying) {
+      const key = policies.map((policy) => tier.indexOf(policy)).join(',');
+      let rules = shared.get(key);
+      if (!rules) {
+        rules = { Ingress: policies.flatMap((policy) => policy.rules.Ingress), Egress: policies.flatMap((policy) => policy.rules.Egress) };
+        shared.set(key, rules);
+      }
+      if (rules.Ingress.length > 0 || rules.Egress.length > 0) byWorkload.set(workload, rules);
     }
     return byWorkload;
   };
-  const admin: AdminAnalysis = { policies, adminRules: rulesOf(admins), baselineRules: rulesOf(baseline), admitted, selected };
+  const admin: AdminAnalysis = { policies, adminRules: rulesOf(admins), baselineRules: rulesOf(baseline), admitted, selected, cache: new TierCache(admitted, portNamesOf(policies)) };
   return { admin, problems: adminProblems(model, policies, admin) };
 }
 
 /** The admin rules of one tier that apply to `workload` in `direction`, in evaluation order. */
 export function adminRulesFor(rules: ReadonlyMap<string, RulesByDirection>, workload: Workload, direction: PolicyDirection): readonly CompiledAdminRule[] {
   return (rules.get(workload.key) ?? NO_RULES)[direction];
+}
+
+function portNamesOf(policies: readonly CompiledAdminPolicy[]): string[] {
+  const names = new Set<string>();
+  for (const policy of policies) {
+    for (const rule of [...policy.rules.Ingress, ...policy.rules.Egress]) {
+      if (rule.ports !== 'all') for (const entry of rule.ports.named) names.add(entry.name);
+    }
+  }
+  return [...names];
+}
+
+/**
+ * The workloads any of `selections` matches, in model order. Namespace selectors are matched once per
+ * namespace; pod selectors only in the namespaces whose selector matched.
+ */
+function matchingWorkloads(selections: readonly AdminPeer[], model: ClusterModel, byNamespace: ReadonlyMap<string, readonly Workload[]>): Workload[] {
+  const usable = selections.filter((selection) => selection.kind === 'namespaces' || selection.kind === 'pods');
+  if (usable.length === 0) return [];
+  const result: Workload[] = [];
+  for (const [namespace, workloads] of byNamespace) {
+    const labels = model.namespaces.get(namespace)?.labels ?? {};
+    const matching = usable.filter((selection) => matchesLabels(selection.namespaces, labels));
+    if (matching.length === 0) continue;
+    if (matching.some((selection) => selection.kind === 'namespaces')) result.push(...workloads);
+    else result.push(...workloads.filter((workload) => matching.some((selection) => selection.kind === 'pods' && matchesLabels(selection.pods, workload.podLabels))));
+  }
+  return result;
 }

@@ -2,7 +2,7 @@ import type { Workload } from '../model/cluster-types';
 import { mergeAdjacentBlocks } from './address-partition';
 import type { ConnectivityAnalysis } from './analysis';
 import type { PolicyDirection } from './compiled-policy';
-import { verdictsWithExternal, verdictWithWorkload } from './direction-verdict';
+import { allowedWithWorkload, verdictsWithExternal } from './direction-verdict';
 import { compareEndpoints, externalEndpoints, workloadEndpoint, type Endpoint } from './endpoints';
 import { intersectPorts, isEmptyPorts, samePorts, type PortSet } from './port-set';
 
@@ -38,9 +38,9 @@ export function listConnections(analysis: ConnectivityAnalysis): Connection[] {
 
 /** egress(source → destination) ∩ ingress(destination ← source). */
 export function portsBetween(analysis: ConnectivityAnalysis, source: Workload, destination: Workload): PortSet {
-  const egress = verdictWithWorkload(analysis, source, 'Egress', destination).allowed;
+  const egress = allowedWithWorkload(analysis, source, 'Egress', destination);
   if (isEmptyPorts(egress)) return egress;
-  return intersectPorts(egress, verdictWithWorkload(analysis, destination, 'Ingress', source).allowed);
+  return intersectPorts(egress, allowedWithWorkload(analysis, destination, 'Ingress', source));
 }
 
 /** A workload's ports with external addresses in one direction, one entry per CIDR block. */

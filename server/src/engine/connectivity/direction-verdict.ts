@@ -62,6 +62,30 @@ export function verdictWithWorkload(analysis: ConnectivityAnalysis, selected: Wo
   return { ...verdict, allowed: outcome.allowed, adminRules: outcome.decisions };
 }
 
+/**
+ * `verdictWithWorkload(...).allowed` without the reasons, for the map, which asks it of every pair:
+ * with admin policies the reasons would cost more than the answer.
+ */
+export function allowedWithWorkload(analysis: ConnectivityAnalysis, selected: Workload, direction: PolicyDirection, peer: Workload): PortSet {
+  const { admin } = analysis;
+  if (!admin) return verdictWithWorkload(analysis, selected, direction, peer).allowed;
+  const policies = isolatingPolicies(analysis, selected, direction);
+  const destination = direction === 'Ingress' ? selected : peer;
+  let networkPolicies: PortSet | undefined;
+  if (policies.length > 0) {
+    networkPolicies = NO_PORTS;
+    for (const policy of policies) {
+      for (const rule of policy.rules[direction]) {
+        if (analysis.admitted.get(rule)?.has(peer.key)) networkPolicies = unionPorts(networkPolicies, resolveRulePorts(rule.ports, destination));
+      }
+    }
+  }
+  const adminRules = adminRulesFor(admin.adminRules, selected, direction);
+  const baselineRules = networkPolicies ? NO_ADMIN_RULES : adminRulesFor(admin.baselineRules, selected, direction);
+  if (adminRules.length === 0 && baselineRules.length === 0) return networkPolicies ?? ALL_PORTS;
+  return admin.cache.allowed(adminRules, baselineRules, direction, peer, destination, networkPolicies);
+}
+
 function networkPolicyVerdict(analysis: ConnectivityAnalysis, selected: Workload, direction: PolicyDirection, peer: Workload): DirectionVerdict {
   const policies = isolatingPolicies(analysis, selected, direction);
   if (policies.length === 0) return unrestricted(direction);
@@ -92,6 +116,9 @@ export function verdictsWithExternal(analysis: ConnectivityAnalysis, selected: W
   }
   return networkPolicyVerdictsWithExternal(analysis, selected, direction);
 }
+
+// One empty list, so evaluations cached by list (TierCache) are shared.
+const NO_ADMIN_RULES: readonly CompiledAdminRule[] = [];
 
 type ExternalPiece = { kind: 'networkPolicy'; rule: RuleContribution } | { kind: 'admin'; rule: CompiledAdminRule };
 

@@ -2,9 +2,10 @@ import type { Workload } from '../model/cluster-types';
 import type { ConnectivityAnalysis } from './analysis';
 import type { PolicyDirection } from './compiled-policy';
 import { compareConnections } from './connections';
-import { verdictsWithExternal, verdictWithWorkload, type DirectionVerdict } from './direction-verdict';
+import { verdictsWithExternal, verdictWithWorkload, type DirectionVerdict, type RuleContribution } from './direction-verdict';
 import { externalEndpoints, workloadEndpoint, type Endpoint } from './endpoints';
 import { intersectPorts, isEmptyPorts, type PortSet } from './port-set';
+import type { AdminRuleDecision } from './tiered-verdict';
 
 /**
  * A connection with its reasons: the source's egress verdict and the destination's ingress
@@ -54,4 +55,37 @@ function externalConnections(analysis: ConnectivityAnalysis, workload: Workload,
         : { from: workloadEndpoint(workload), to: external, ports: value.allowed, egress: value },
     ),
   );
+}
+
+/**
+ * An admin rule that decided some ports of a verdict, with the NetworkPolicy rules that would have
+ * allowed some of them and so were not consulted (an Allow or a Deny is final; Pass hands on).
+ */
+export interface AdminReason {
+  decision: AdminRuleDecision;
+  notConsulted: RuleContribution[];
+}
+
+export function adminReasons(verdict: DirectionVerdict): AdminReason[] {
+  return (verdict.adminRules ?? []).map((decision) => ({
+    decision,
+    notConsulted: decision.action === 'Pass' ? [] : verdict.rules.filter((rule) => !isEmptyPorts(intersectPorts(rule.ports, decision.ports))),
+  }));
+}
+
+const PAST: Readonly<Record<AdminRuleDecision['action'], string>> = { Allow: 'allowed', Deny: 'denied', Pass: 'passed on' };
+
+/**
+ * "denied by AdminNetworkPolicy `guard` (priority 5) ingress rule 2; the NetworkPolicy `allow-web`
+ * that would allow it is not consulted": one admin reason in plain words.
+ */
+export function adminReasonText({ decision, notConsulted }: AdminReason): string {
+  const priority = decision.tier === 'AdminNetworkPolicy' ? ` (priority ${decision.policy.priority})` : '';
+  const rule = `${decision.direction.toLowerCase()} rule ${decision.ruleIndex + 1}${decision.ruleName ? ` "${decision.ruleName}"` : ''}`;
+  const text = `${PAST[decision.action]} by ${decision.tier} \`${decision.policy.name}\`${priority} ${rule}`;
+  const names = [...new Set(notConsulted.map((contribution) => contribution.policy.name))];
+  if (names.length === 0) return text;
+  const which = names.map((name) => `\`${name}\``).join(', ');
+  const would = decision.action === 'Deny' ? 'would allow it' : 'also allows it';
+  return `${text}; the NetworkPolicy${names.length > 1 ? 's' : ''} ${which} that ${would} ${names.length > 1 ? 'are' : 'is'} not consulted`;
 }

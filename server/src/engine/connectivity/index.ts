@@ -10,7 +10,7 @@ export type { AdminAction, AdminTier, CompiledAdminPolicy, CompiledAdminRule } f
 export type { AdminProblem, AdminProblems } from './admin-problems';
 export type { AdminRuleDecision } from './tiered-verdict';
 export { compareEndpoints, endpointName, type Endpoint } from './endpoints';
-export { explainConnection, inboundConnections, outboundConnections, type ExplainedConnection } from './explain';
+export { adminReasons, adminReasonText, explainConnection, inboundConnections, outboundConnections, type AdminReason, type ExplainedConnection } from './explain';
 export { compileLabelSelector, matchesLabels, type LabelSelector } from './label-selector';
 export { policyCoverage, type PeerCoverage, type PolicyCoverage, type RuleCoverage } from './policy-coverage';
 export { describePorts, isAllPorts, isEmptyPorts, portEntries, portSetContains, PROTOCOLS, type PortEntry, type PortSet, type Protocol } from './port-set';

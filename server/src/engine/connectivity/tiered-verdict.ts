@@ -27,6 +27,8 @@ export interface TieredInput {
   destination: Workload | 'external';
   /** What NetworkPolicies allow, when one selects the subject for this direction. */
   networkPolicies?: PortSet;
+  /** Leaves `decisions` empty (the map needs only what is allowed). */
+  withoutReasons?: boolean;
 }
 
 export interface TieredOutcome {
@@ -49,6 +51,106 @@ export function tieredVerdict(input: TieredInput): TieredOutcome {
   return { allowed: unionPorts(unionPorts(admin.allowed, baseline.allowed), unionPorts(baseline.remaining, baseline.passed)), decisions };
 }
 
+/**
+ * The outcome of the tiers for `allowedWithWorkload`, which runs for every pair. The outcome only
+ * depends on which rules of the subject's lists match the other endpoint, and, when some rule has
+ * named ports, on the destination's container ports: it is computed once per such signature, and
+ * each endpoint's signature once per pair of lists (workloads the same policies select share lists).
+ */
+export class TierCache {
+  private readonly lists = new Map<readonly CompiledAdminRule[], Map<readonly CompiledAdminRule[], ListPair>>();
+  private readonly profiles = new Map<Workload, string>();
+
+  constructor(
+    private readonly admitted: ReadonlyMap<CompiledAdminRule, ReadonlySet<string>>,
+    /** The names admin rules use, the only container ports that matter. */
+    private readonly portNames: readonly string[],
+  ) {}
+
+  allowed(adminRules: readonly CompiledAdminRule[], baselineRules: readonly CompiledAdminRule[], direction: PolicyDirection, peer: Workload, destination: Workload, networkPolicies: PortSet | undefined): PortSet {
+    let byBaseline = this.lists.get(adminRules);
+    if (!byBaseline) this.lists.set(adminRules, (byBaseline = new Map()));
+    let pair = byBaseline.get(baselineRules);
+    if (!pair) byBaseline.set(baselineRules, (pair = { named: [...adminRules, ...baselineRules].some(hasNamedPorts), signatures: new Map() }));
+    let outcomes = pair.signatures.get(peer);
+    if (outcomes === undefined) {
+      const key = `${this.signature(adminRules, peer)}/${this.signature(baselineRules, peer)}`;
+      outcomes = pair.outcomes?.get(key);
+      if (!outcomes) (pair.outcomes ??= new Map()).set(key, (outcomes = new Map()));
+      pair.signatures.set(peer, outcomes);
+    }
+    // Without named ports the destination does not matter: one outcome per signature.
+    const profile = pair.named ? this.profile(destination) : '';
+    let layers = outcomes.get(profile);
+    if (!layers) {
+      const admitted = this.admitted;
+      layers = adminLayers({ direction, adminRules, baselineRules, matches: (rule) => admitted.get(rule)?.has(peer.key) ?? false, destination, withoutReasons: true });
+      outcomes.set(profile, layers);
+    }
+    if (!networkPolicies) return layers.withoutNetworkPolicies;
+    if (isEmptyPorts(layers.undecided)) return layers.adminAllowed;
+    // NetworkPolicy sets are mostly a rule's own (cached) set: the combination is too.
+    let combined = layers.withNetworkPolicies.get(networkPolicies);
+    if (!combined) layers.withNetworkPolicies.set(networkPolicies, (combined = unionPorts(layers.adminAllowed, intersectPorts(networkPolicies, layers.undecided))));
+    return combined;
+  }
+
+  private signature(rules: readonly CompiledAdminRule[], peer: Workload): string {
+    let text = '';
+    for (let index = 0; index < rules.length; index++) {
+      if (rules[index].action !== undefined && this.admitted.get(rules[index])?.has(peer.key)) text += `${index},`;
+    }
+    return text;
+  }
+
+  /** How the names admin rules use resolve on a workload (its first container port of each name). */
+  private profile(workload: Workload): string {
+    let profile = this.profiles.get(workload);
+    if (profile === undefined) {
+      profile = this.portNames
+        .map((name) => {
+          const port = workload.containerPorts.find((declared) => declared.name === name);
+          return port ? `${port.protocol}/${port.port}` : '';
+        })
+        .join(',');
+      this.profiles.set(workload, profile);
+    }
+    return profile;
+  }
+}
+
+interface ListPair {
+  named: boolean;
+  /** Each endpoint's outcomes (by destination profile), shared by the endpoints with one signature. */
+  signatures: Map<Workload, Map<string, TieredLayers>>;
+  outcomes?: Map<string, Map<string, TieredLayers>>;
+}
+
+function hasNamedPorts(rule: CompiledAdminRule): boolean {
+  return rule.ports !== 'all' && rule.ports.named.length > 0;
+}
+
+interface TieredLayers {
+  adminAllowed: PortSet;
+  /** What the ANP layer leaves (passed or unmatched). */
+  undecided: PortSet;
+  /** The outcome when no NetworkPolicy selects the subject: the baseline and the default decide `undecided`. */
+  withoutNetworkPolicies: PortSet;
+  /** The outcome with what NetworkPolicies allow, by that set. */
+  withNetworkPolicies: WeakMap<PortSet, PortSet>;
+}
+
+/** Both layers' outcome for one signature; the baseline part is unused when NetworkPolicies isolate. */
+function adminLayers(input: TieredInput): TieredLayers {
+  const admin = firstMatch(input.adminRules, input, ALL_PORTS, []);
+  const undecided = unionPorts(admin.remaining, admin.passed);
+  const withNetworkPolicies = new WeakMap<PortSet, PortSet>();
+  if (isEmptyPorts(undecided) || input.baselineRules.length === 0) return { adminAllowed: admin.allowed, undecided, withoutNetworkPolicies: unionPorts(admin.allowed, undecided), withNetworkPolicies };
+  const baseline = firstMatch(input.baselineRules, input, undecided, []);
+  const withoutNetworkPolicies = unionPorts(unionPorts(admin.allowed, baseline.allowed), unionPorts(baseline.remaining, baseline.passed));
+  return { adminAllowed: admin.allowed, undecided, withoutNetworkPolicies, withNetworkPolicies };
+}
+
 function firstMatch(rules: readonly CompiledAdminRule[], input: TieredInput, start: PortSet, decisions: AdminRuleDecision[]) {
   let remaining = start;
   let allowed = NO_PORTS;
@@ -61,7 +163,7 @@ function firstMatch(rules: readonly CompiledAdminRule[], input: TieredInput, sta
     remaining = subtractPorts(remaining, ports);
     if (rule.action === 'Allow') allowed = unionPorts(allowed, ports);
     else if (rule.action === 'Pass') passed = unionPorts(passed, ports);
-    decisions.push({
+    if (!input.withoutReasons) decisions.push({
       tier: rule.policy.tier,
       policy: rule.policy.info,
       direction: rule.direction,
