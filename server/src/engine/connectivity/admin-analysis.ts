@@ -44,10 +44,15 @@ export function analyzeAdminPolicies(model: ClusterModel): { admin?: AdminAnalys
     else byNamespace.set(workload.id.namespace, [workload]);
   }
   const matching = (selections: readonly AdminPeer[]) => matchingWorkloads(selections, model, byNamespace);
+  const everyWorkload = new Set(model.workloads.map((workload) => workload.key));
   for (const policy of policies) {
     selected.set(policy, matching([policy.subject]));
     for (const direction of DIRECTIONS) {
-      for (const rule of policy.rules[direction]) admitted.set(rule, new Set(matching(rule.peers).map((workload) => workload.key)));
+      for (const rule of policy.rules[direction]) {
+        const workloads = matching(rule.peers);
+        // Rules that admit every workload (`namespaces: {}`) share one set.
+        admitted.set(rule, workloads.length === model.workloads.length ? everyWorkload : new Set(workloads.map((workload) => workload.key)));
+      }
     }
   }
   const rulesOf = (tier: readonly CompiledAdminPolicy[]) => {

@@ -45,7 +45,8 @@ export function portsBetween(analysis: ConnectivityAnalysis, source: Workload, d
 
 /** A workload's ports with external addresses in one direction, one entry per CIDR block. */
 function externalPorts(analysis: ConnectivityAnalysis, workload: Workload, direction: PolicyDirection): { endpoint: Endpoint; ports: PortSet }[] {
-  const blocks = verdictsWithExternal(analysis, workload, direction).map(({ range, value }) => ({ range, value: value.allowed }));
+  // The map needs no reasons: with admin policies, naming the deciding rules per block costs more than the answer.
+  const blocks = verdictsWithExternal(analysis, workload, direction, true).map(({ range, value }) => ({ range, value: value.allowed }));
   return mergeAdjacentBlocks(blocks, samePorts)
     .filter((block) => !isEmptyPorts(block.value))
     .flatMap((block) => externalEndpoints(block.range).map((endpoint) => ({ endpoint, ports: block.value })));

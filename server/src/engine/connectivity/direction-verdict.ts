@@ -106,13 +106,13 @@ function networkPolicyVerdict(analysis: ConnectivityAnalysis, selected: Workload
  * covering all of IPv4 (neighbours with the same verdict joined). Toward external addresses a
  * named port allows nothing; from them, it resolves on `selected`.
  */
-export function verdictsWithExternal(analysis: ConnectivityAnalysis, selected: Workload, direction: PolicyDirection): AddressBlock<DirectionVerdict>[] {
+export function verdictsWithExternal(analysis: ConnectivityAnalysis, selected: Workload, direction: PolicyDirection, withoutReasons = false): AddressBlock<DirectionVerdict>[] {
   // Admin ingress peers never match addresses: only egress toward them goes through the tiers.
   const { admin } = analysis;
   if (admin && direction === 'Egress') {
     const adminRules = adminRulesFor(admin.adminRules, selected, direction);
     const baselineRules = isolatingPolicies(analysis, selected, direction).length > 0 ? [] : adminRulesFor(admin.baselineRules, selected, direction);
-    if (adminRules.length > 0 || baselineRules.length > 0) return tieredVerdictsWithExternal(analysis, selected, adminRules, baselineRules);
+    if (adminRules.length > 0 || baselineRules.length > 0) return tieredVerdictsWithExternal(analysis, selected, adminRules, baselineRules, withoutReasons);
   }
   return networkPolicyVerdictsWithExternal(analysis, selected, direction);
 }
@@ -128,6 +128,7 @@ function tieredVerdictsWithExternal(
   selected: Workload,
   adminRules: readonly CompiledAdminRule[],
   baselineRules: readonly CompiledAdminRule[],
+  withoutReasons: boolean,
 ): AddressBlock<DirectionVerdict>[] {
   const direction: PolicyDirection = 'Egress';
   const policies = isolatingPolicies(analysis, selected, direction);
@@ -151,6 +152,7 @@ function tieredVerdictsWithExternal(
       matches: (rule) => ipv4SetContains(rule.addresses, range.first),
       destination: 'external',
       ...(verdict.isolated ? { networkPolicies: verdict.allowed } : {}),
+      withoutReasons,
     });
     return { range, value: { ...verdict, allowed: outcome.allowed, adminRules: outcome.decisions } };
   });
