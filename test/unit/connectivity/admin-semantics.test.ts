@@ -268,6 +268,22 @@ describe('admin policies: deciding one direction (§6)', () => {
       netpol('deny', '{podSelector: {}, policyTypes: [Egress]}');
     assert.deepEqual(connectionLines(files), [`0.0.0.0/0 => default/a[Pod] : ${ALL}`, 'default/a[Pod] => 10.0.0.0/8 : TCP 443']);
   });
+
+  it('egress toward addresses differs between workloads with the same admin policies but different NetworkPolicies', () => {
+    const files = pod('a', { app: 'a' }) + pod('b', { app: 'b' }) +
+      anp('p', '{subject: {namespaces: {}}, egress: [{action: Deny, to: [{networks: [10.0.0.0/8]}]}]}') +
+      netpol('deny', '{podSelector: {matchLabels: {app: a}}, policyTypes: [Egress]}');
+    assert.deepEqual(connectionLines(files).filter((line) => / => \d/.test(line)), [
+      'default/b[Pod] => 0.0.0.0/5 : All Connections',
+      'default/b[Pod] => 8.0.0.0/7 : All Connections',
+      'default/b[Pod] => 11.0.0.0/8 : All Connections',
+      'default/b[Pod] => 12.0.0.0/6 : All Connections',
+      'default/b[Pod] => 16.0.0.0/4 : All Connections',
+      'default/b[Pod] => 32.0.0.0/3 : All Connections',
+      'default/b[Pod] => 64.0.0.0/2 : All Connections',
+      'default/b[Pod] => 128.0.0.0/1 : All Connections',
+    ]);
+  });
 });
 
 describe('admin policies: combining directions (§7)', () => {

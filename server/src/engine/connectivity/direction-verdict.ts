@@ -49,7 +49,7 @@ export function verdictWithWorkload(analysis: ConnectivityAnalysis, selected: Wo
   const { admin } = analysis;
   if (!admin) return verdict;
   const adminRules = adminRulesFor(admin.adminRules, selected, direction);
-  const baselineRules = verdict.isolated ? [] : adminRulesFor(admin.baselineRules, selected, direction);
+  const baselineRules = verdict.isolated ? NO_ADMIN_RULES : adminRulesFor(admin.baselineRules, selected, direction);
   if (adminRules.length === 0 && baselineRules.length === 0) return verdict;
   const outcome = tieredVerdict({
     direction,
@@ -111,8 +111,14 @@ export function verdictsWithExternal(analysis: ConnectivityAnalysis, selected: W
   const { admin } = analysis;
   if (admin && direction === 'Egress') {
     const adminRules = adminRulesFor(admin.adminRules, selected, direction);
-    const baselineRules = isolatingPolicies(analysis, selected, direction).length > 0 ? [] : adminRulesFor(admin.baselineRules, selected, direction);
-    if (adminRules.length > 0 || baselineRules.length > 0) return tieredVerdictsWithExternal(analysis, selected, adminRules, baselineRules, withoutReasons);
+    const baselineRules = isolatingPolicies(analysis, selected, direction).length > 0 ? NO_ADMIN_RULES : adminRulesFor(admin.baselineRules, selected, direction);
+    if (adminRules.length > 0 || baselineRules.length > 0) {
+      // Toward addresses nothing depends on the workload itself (named ports allow nothing there):
+      // workloads with the same admin lists and isolating NetworkPolicies share one answer.
+      const policies = isolatingPolicies(analysis, selected, direction);
+      const key = `${withoutReasons}|${policies.map((policy) => analysis.policies.indexOf(policy)).join(',')}`;
+      return admin.cache.external(adminRules, baselineRules, key, () => tieredVerdictsWithExternal(analysis, selected, adminRules, baselineRules, withoutReasons));
+    }
   }
   return networkPolicyVerdictsWithExternal(analysis, selected, direction);
 }

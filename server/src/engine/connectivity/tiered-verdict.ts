@@ -60,6 +60,7 @@ export function tieredVerdict(input: TieredInput): TieredOutcome {
 export class TierCache {
   private readonly lists = new Map<readonly CompiledAdminRule[], Map<readonly CompiledAdminRule[], ListPair>>();
   private readonly profiles = new Map<Workload, string>();
+  private readonly externals = new Map<readonly CompiledAdminRule[], Map<readonly CompiledAdminRule[], Map<string, unknown>>>();
 
   constructor(
     private readonly admitted: ReadonlyMap<CompiledAdminRule, ReadonlySet<string>>,
@@ -93,6 +94,16 @@ export class TierCache {
     let combined = layers.withNetworkPolicies.get(networkPolicies);
     if (!combined) layers.withNetworkPolicies.set(networkPolicies, (combined = unionPorts(layers.adminAllowed, intersectPorts(networkPolicies, layers.undecided))));
     return combined;
+  }
+
+  /** Egress toward addresses for the lists and `key` (the isolating NetworkPolicies), computed once. */
+  external<T>(adminRules: readonly CompiledAdminRule[], baselineRules: readonly CompiledAdminRule[], key: string, compute: () => T): T {
+    let byBaseline = this.externals.get(adminRules);
+    if (!byBaseline) this.externals.set(adminRules, (byBaseline = new Map()));
+    let byKey = byBaseline.get(baselineRules);
+    if (!byKey) byBaseline.set(baselineRules, (byKey = new Map()));
+    if (!byKey.has(key)) byKey.set(key, compute());
+    return byKey.get(key) as T;
   }
 
   private signature(rules: readonly CompiledAdminRule[], peer: Workload): string {
