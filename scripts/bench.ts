@@ -96,6 +96,8 @@ function measureWorkspace(): void {
   const parsing = median(5, parseAll);
   const building = median(21, () => buildClusterModel(parsed));
   const connectivity = median(9, () => listConnections(analyzeConnectivity(model)));
+  const adminModel = buildClusterModel([...parsed, parseManifest('bench-admin-policies.yaml', adminPolicies(model))]);
+  const withAdmin = median(9, () => listConnections(analyzeConnectivity(adminModel)));
   const allRules = median(5, () => lintWorkspace(buildWorkspace(parsed)));
 
   // One keystroke, as the language server handles it: the edited file is parsed again (unchanged
@@ -119,12 +121,52 @@ function measureWorkspace(): void {
   console.log(row('kube-netsec parse of every file (floor)', parsing));
   console.log(row('cluster model build', building));
   console.log(row('connectivity (every allowed connection)', connectivity));
+  console.log(row('connectivity with 50 ANPs + a BANP', withAdmin) + `   ${(withAdmin / connectivity).toFixed(2)} x without`);
   console.log(row('every rule over the whole workspace', allRules));
   console.log(row('one keystroke in a workspace file', keystroke));
   console.log(`Heap held by the parsed workspace and its model: ${heapMb.toFixed(1)} MB${global.gc ? '' : ' (approximate: run node with --expose-gc)'}.`);
   measureFixes(files, parsed, row);
   measureAnswers(parsed, row);
   console.log('');
+}
+
+/**
+ * 50 AdminNetworkPolicies and a BaselineAdminNetworkPolicy over the corpus' namespaces: most select
+ * one namespace, every tenth all of them; their rules mix Allow, Deny and Pass with pods, namespaces
+ * and networks peers, numeric, ranged and named ports, so every tier and block boundary is exercised.
+ */
+function adminPolicies(model: ReturnType<typeof buildClusterModel>): string {
+  const namespaces = [...model.namespaces.keys()];
+  const documents = Array.from({ length: 50 }, (_, index) => {
+    const subject = index % 10 === 0 ? '{namespaces: {}}' : `{namespaces: {matchLabels: {kubernetes.io/metadata.name: ${JSON.stringify(namespaces[index % namespaces.length])}}}}`;
+    return [
+      'apiVersion: policy.networking.k8s.io/v1alpha1',
+      'kind: AdminNetworkPolicy',
+      `metadata: {name: bench-${index}}`,
+      `spec:`,
+      `  priority: ${index + 1}`,
+      `  subject: ${subject}`,
+      '  ingress:',
+      `    - {action: Allow, from: [{pods: {podSelector: {matchLabels: {app: bench-${index}}}}}], ports: [{portNumber: {port: 8080}}]}`,
+      '    - {action: Pass, from: [{namespaces: {}}], ports: [{namedPort: http}]}',
+      `    - {action: Deny, from: [{namespaces: {matchLabels: {kubernetes.io/metadata.name: ${JSON.stringify(namespaces[(index + 1) % namespaces.length])}}}}]}`,
+      '  egress:',
+      `    - {action: Deny, to: [{networks: [10.${index}.0.0/16]}], ports: [{portNumber: {port: 22}}]}`,
+      '    - {action: Allow, to: [{namespaces: {}}], ports: [{portRange: {start: 1, end: 1024}}]}',
+    ].join('\n');
+  });
+  documents.push(
+    [
+      'apiVersion: policy.networking.k8s.io/v1alpha1',
+      'kind: BaselineAdminNetworkPolicy',
+      'metadata: {name: default}',
+      'spec:',
+      '  subject: {namespaces: {}}',
+      '  ingress: [{action: Deny, from: [{namespaces: {matchLabels: {kubernetes.io/metadata.name: kube-system}}}]}]',
+      '  egress: [{action: Deny, to: [{networks: [169.254.0.0/16]}]}]',
+    ].join('\n'),
+  );
+  return documents.join('\n---\n') + '\n';
 }
 
 // Hover, CodeLens and completion answer from the check's parse and workspace: measured on the
