@@ -19,9 +19,10 @@ export const policyNotEvaluated: ObjectRule = {
     'in a cluster that runs them, but the connectivity results and the isolation checks (workload-not-isolated, ' +
     'namespace-no-default-deny...) ignore them: a workload reported as open may be isolated by such a policy, and ' +
     'one reported as reachable may be blocked. AdminNetworkPolicy and BaselineAdminNetworkPolicy are evaluated by ' +
-    '`kube-netsec connectivity` and the connection hovers, but the isolation checks (workload-not-isolated, ' +
-    'namespace-no-default-deny, netpol-egress-blocks-dns) do not take them into account yet: the rule marks them ' +
-    'too, with that wording. Calico staged policies are not reported: they preview a policy and ' +
+    '`kube-netsec connectivity` and the connection hovers; of the isolation checks, workload-not-isolated and ' +
+    'namespace-no-default-deny count only their `Deny` rules from or to every pod on every port, and ' +
+    'netpol-egress-blocks-dns does not look at them: the rule marks them too, with that wording. ' +
+    'Calico staged policies are not reported: they preview a policy and ' +
     'enforce nothing. A NetworkPolicy of another version (`extensions/v1beta1`, removed in Kubernetes 1.16) is ' +
     'refused by the API server: netpol-invalid reports it, with the fix.',
   remediation:
@@ -66,7 +67,7 @@ spec:
     if (isAdminPolicyKind(object.kind)) {
       const name = object.name ? `${object.kind} "${object.name}"` : `This ${object.kind}`;
       yield {
-        message: `${name} is evaluated by \`connectivity\` and the connection hovers; the isolation checks (workload-not-isolated, namespace-no-default-deny, netpol-egress-blocks-dns) do not take it into account.`,
+        message: `${name} is evaluated by \`connectivity\` and the connection hovers; workload-not-isolated and namespace-no-default-deny count only its Deny rules from or to every pod on every port, and netpol-egress-blocks-dns does not take it into account.`,
         range: object.rangeOf(['kind']),
       };
       return;
