@@ -192,3 +192,50 @@ describe('workloadSummary', () => {
     assert.match(workloadConnectionsReport(workspace, 'default/gone[Deployment]'), /^# Connections of default\/gone\[Deployment\]\n\nThe workspace has no such workload/);
   });
 });
+
+describe('workloadSummary with cluster-admin policies', () => {
+  // The synthetic example of the admin-policy specification (§11), trimmed to what the hover says.
+  const file = parseManifest(
+    'file:///w/cluster.yaml',
+    yaml`
+      apiVersion: v1
+      kind: Namespace
+      metadata: {name: alpha, labels: {tier: web}}
+      ---
+      apiVersion: v1
+      kind: Namespace
+      metadata: {name: beta, labels: {tier: db}}
+      ---
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata: {name: front, namespace: alpha}
+      spec: {template: {metadata: {labels: {app: front}}, spec: {containers: [{name: front}]}}}
+      ---
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata: {name: store, namespace: beta}
+      spec: {template: {metadata: {labels: {app: store}}, spec: {containers: [{name: store, ports: [{name: pg, containerPort: 5432}]}]}}}
+      ---
+      apiVersion: policy.networking.k8s.io/v1alpha1
+      kind: AdminNetworkPolicy
+      metadata: {name: guard}
+      spec:
+        priority: 5
+        subject: {namespaces: {matchLabels: {tier: db}}}
+        ingress:
+          - {action: Allow, from: [{namespaces: {matchLabels: {tier: web}}}], ports: [{namedPort: pg}]}
+          - {action: Deny, from: [{namespaces: {}}]}
+    `,
+  );
+  const workspace = buildWorkspace([file]);
+  const store = file.objects.find((object) => object.name === 'store')!;
+
+  it('names the admin policy that applies, and the rule that allows each connection, when no NetworkPolicy selects the workload', () => {
+    const summary = workloadSummary(workspace, store)!;
+    const ingress = summary.split('\n\n').find((part) => part.startsWith('**Ingress**'))!;
+    assert.match(ingress, /^\*\*Ingress\*\*: not isolated by a NetworkPolicy; a cluster-admin policy applies: AdminNetworkPolicy \[guard\]\(file:\/\/\/w\/cluster\.yaml#L\d+\) \(priority 5\); allowed:\n/);
+    assert.match(ingress, /- from alpha\/front: TCP 5432 \(allowed by \[guard\]\(file:\/\/\/w\/cluster\.yaml#L\d+\) AdminNetworkPolicy priority 5 ingress rule 1\)/);
+    assert.match(ingress, /- from any address: all ports/);
+    assert.doesNotMatch(ingress, /from alpha\/front: all/);
+  });
+});

@@ -34,11 +34,11 @@ export function connectionLines(workload: Workload, connections: readonly Explai
     const ports = portSetText(connection.ports);
     if (peer.kind === 'workload') {
       // Each rule names its direction ("egress rule 1"), which tells the sender's side from the receiver's.
-      const reasons = [own, other].flatMap((verdict) => (verdict?.isolated ? [rulesText(verdict, connection.ports)] : [])).join('; ');
+      const reasons = [own, other].flatMap((verdict) => (verdict ? reasonsOf(verdict, connection.ports) : [])).join('; ');
       lines.push({ peer: workloadLabel(peer.workload, namespace), external: false, ports, reasons });
       continue;
     }
-    const reasons = own?.isolated ? rulesText(own, connection.ports) : '';
+    const reasons = own ? reasonsOf(own, connection.ports).join('; ') : '';
     const key = `${ports}\n${reasons}`;
     const group = external.get(key);
     if (group) group.ranges.push(peer.block);
@@ -70,6 +70,28 @@ export function groupedLines(lines: readonly ConnectionLine[]): ConnectionLine[]
     result.push(entry);
   }
   return result.map(({ line, peers }) => (peers.length === 1 ? line : { ...line, peer: `${plural(peers.length, 'workload')} (${cappedList(peers)})` }));
+}
+
+/**
+ * Why one side lets `ports` through: the admin rules that allowed or passed them (an ANP's Allow is
+ * final), then the NetworkPolicy rules that open them when policies isolate the side.
+ */
+function reasonsOf(verdict: DirectionVerdict, ports: PortSet): string[] {
+  const admin = adminRulesText(verdict, ports);
+  return [...(admin ? [admin] : []), ...(verdict.isolated ? [rulesText(verdict, ports)] : [])];
+}
+
+/** "allowed by [guard](file:///x.yaml#L9) AdminNetworkPolicy priority 5 ingress rule 1": the admin rules behind `ports`. */
+function adminRulesText(verdict: DirectionVerdict, ports: PortSet): string {
+  return (verdict.adminRules ?? [])
+    .filter((decision) => decision.action !== 'Deny' && !isEmptyPorts(intersectPorts(decision.ports, ports)))
+    .map((decision) => {
+      const link = sourceLink(decision.policy.object, ['spec', RULES_KEY[decision.direction], decision.ruleIndex], decision.policy.name);
+      const priority = decision.tier === 'AdminNetworkPolicy' ? ` priority ${decision.policy.priority}` : '';
+      const action = decision.action === 'Allow' ? 'allowed by' : 'passed on by';
+      return `${action} ${link} ${decision.tier}${priority} ${decision.direction.toLowerCase()} rule ${decision.ruleIndex + 1}`;
+    })
+    .join(', ');
 }
 
 /** The rules of one side that open some of `ports`: "[api-in](file:///x.yaml#L12) ingress rule 1". */

@@ -1,4 +1,5 @@
 import type { ConnectivityAnalysis } from '../connectivity/analysis';
+import type { CompiledAdminPolicy } from '../connectivity/admin-policy';
 import type { CompiledPolicy, PolicyDirection } from '../connectivity/compiled-policy';
 import { verdictWithWorkload } from '../connectivity/direction-verdict';
 import { inboundConnections, outboundConnections, type ExplainedConnection } from '../connectivity/explain';
@@ -86,18 +87,39 @@ function directionSummary(analysis: ConnectivityAnalysis, workload: Workload, di
   const connections = inbound ? inboundConnections(analysis, workload) : outboundConnections(analysis, workload);
   const heading = `**${direction}**:`;
   const policies = analysis.isolatedBy.get(workload.key)?.[direction] ?? [];
-  if (policies.length === 0) {
+  const admin = adminPoliciesOf(analysis, workload, direction);
+  if (policies.length === 0 && admin.length === 0) {
     const reachable = connections.filter((connection) => (inbound ? connection.from : connection.to).kind === 'workload').length;
     return `${heading} ${unisolatedText(analysis, direction, reachable)}`;
   }
+  // Cluster-admin policies decide before (ANPs) or instead of (the baseline) the NetworkPolicies.
+  const restriction = `${policies.length > 0 ? isolationText(analysis, workload, direction) : 'not isolated by a NetworkPolicy'}${adminPoliciesText(admin)}`;
   const lines = groupedLines(connectionLines(workload, connections, inbound ? 'inbound' : 'outbound'));
-  const dns = inbound ? undefined : blockedDns(analysis, dnsConfig, policies, workload);
+  // The DNS judgement weighs NetworkPolicies only (netpol-egress-blocks-dns does not read admin tiers).
+  const dns = inbound || policies.length === 0 ? undefined : blockedDns(analysis, dnsConfig, policies, workload);
   const dnsText = dns ? ` DNS is blocked (${dns}).` : '';
   const refused = refusedText(analysis, workload, direction, connections, lines.length > 0);
-  if (lines.length === 0) return `${heading} ${isolationText(analysis, workload, direction)}; ${inbound ? 'nothing may connect to it' : 'it may connect to nothing'}.${refused}${dnsText}`;
+  if (lines.length === 0) return `${heading} ${restriction}; ${inbound ? 'nothing may connect to it' : 'it may connect to nothing'}.${refused}${dnsText}`;
   const shown = lines.slice(0, LIST_LIMIT).map((line) => `- ${inbound ? 'from' : 'to'} ${lineText(line)}`);
   if (lines.length > LIST_LIMIT) shown.push(`- and ${lines.length - LIST_LIMIT} more`);
-  return `${heading} ${isolationText(analysis, workload, direction)}; allowed:\n${shown.join('\n')}\n\nEverything else is denied.${refused}${dnsText}`;
+  return `${heading} ${restriction}; allowed:\n${shown.join('\n')}\n\nEverything else is denied.${refused}${dnsText}`;
+}
+
+/** The AdminNetworkPolicies and the baseline whose subject selects the workload and that have rules for `direction`. */
+function adminPoliciesOf(analysis: ConnectivityAnalysis, workload: Workload, direction: PolicyDirection): CompiledAdminPolicy[] {
+  const admin = analysis.admin;
+  if (!admin) return [];
+  return admin.policies.filter((policy) => policy.rules[direction].length > 0 && admin.selected.get(policy)?.includes(workload));
+}
+
+/** "; cluster-admin policies apply: AdminNetworkPolicy [guard](…) (priority 5), BaselineAdminNetworkPolicy [default](…)". */
+function adminPoliciesText(policies: readonly CompiledAdminPolicy[]): string {
+  if (policies.length === 0) return '';
+  const links = policies.map((policy) => {
+    const priority = policy.tier === 'AdminNetworkPolicy' ? ` (priority ${policy.info.priority})` : '';
+    return `${policy.tier} ${sourceLink(policy.info.object, ['metadata', 'name'], policy.info.name)}${priority}`;
+  });
+  return `; ${policies.length === 1 ? 'a cluster-admin policy applies' : 'cluster-admin policies apply'}: ${cappedList(links, 4)}`;
 }
 
 /**
