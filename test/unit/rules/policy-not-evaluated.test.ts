@@ -108,7 +108,7 @@ testRule(policyNotEvaluated, {
       ],
     },
     {
-      name: 'a BaselineAdminNetworkPolicy is evaluated by connectivity but not by the isolation checks; a ClusterNetworkPolicy is not evaluated',
+      name: 'a BaselineAdminNetworkPolicy and a policy.networking.k8s.io ClusterNetworkPolicy are evaluated by connectivity but not by the isolation checks; an Antrea ClusterNetworkPolicy is not evaluated',
       code: yaml`
         apiVersion: policy.networking.k8s.io/v1alpha1
         kind: BaselineAdminNetworkPolicy
@@ -122,10 +122,17 @@ testRule(policyNotEvaluated, {
         spec:
           tier: Admin
           priority: 10
+        ---
+        apiVersion: crd.antrea.io/v1beta1
+        kind: ClusterNetworkPolicy
+        metadata: {name: isolate}
+        spec:
+          priority: 5
       `,
       findings: [
         { line: 2, column: 1, endLine: 2, endColumn: 33, message: `BaselineAdminNetworkPolicy "default" ${ADMIN}`, severity: 'info' },
-        { line: 8, column: 1, endLine: 8, endColumn: 27, message: `ClusterNetworkPolicy "tenants" ${IGNORED}`, severity: 'info' },
+        { line: 8, column: 1, endLine: 8, endColumn: 27, message: `ClusterNetworkPolicy "tenants" ${ADMIN}`, severity: 'info' },
+        { line: 15, column: 1, endLine: 15, endColumn: 27, message: `Antrea ClusterNetworkPolicy "isolate" ${IGNORED}`, severity: 'info' },
       ],
     },
   ],

@@ -13,7 +13,7 @@ type RulesByDirection = Readonly<Record<PolicyDirection, readonly CompiledAdminR
  * BaselineAdminNetworkPolicy rules; for each rule the workloads its peers match.
  */
 export interface AdminAnalysis {
-  /** AdminNetworkPolicies by ascending priority (input order among equals), then the baseline. */
+  /** Admin-tier policies by ascending priority (input order among equals), then the baseline ones. */
   policies: readonly CompiledAdminPolicy[];
   adminRules: ReadonlyMap<string, RulesByDirection>;
   baselineRules: ReadonlyMap<string, RulesByDirection>;
@@ -30,9 +30,15 @@ const NO_RULES: RulesByDirection = { Ingress: [], Egress: [] };
 /** Undefined when the model has no admin policy: the NetworkPolicy-only path stays as it was. */
 export function analyzeAdminPolicies(model: ClusterModel): { admin?: AdminAnalysis; problems: AdminProblems } {
   if (model.adminPolicies.length === 0 && model.baselinePolicies.length === 0) return { problems: adminProblems(model, []) };
-  const admins = model.adminPolicies.map(compileAdminPolicy).sort((a, b) => a.info.priority - b.info.priority);
-  // Of several baselines (an error) the first is evaluated, so the analysis still has an answer.
-  const baseline = model.baselinePolicies.slice(0, 1).map(compileAdminPolicy);
+  // At one priority an AdminNetworkPolicy comes before a ClusterNetworkPolicy (docs/cluster-network-policy.md);
+  // among equals of one kind, input order.
+  const admins = model.adminPolicies.map(compileAdminPolicy).sort((a, b) => a.info.priority - b.info.priority || Number(a.info.clusterTier !== undefined) - Number(b.info.clusterTier !== undefined));
+  // Of several BaselineAdminNetworkPolicies (an error) the first is evaluated, so the analysis still has an
+  // answer; it comes before the Baseline-tier ClusterNetworkPolicies, which follow by priority.
+  const baseline = [
+    ...model.baselinePolicies.filter((policy) => policy.clusterTier === undefined).slice(0, 1),
+    ...model.baselinePolicies.filter((policy) => policy.clusterTier !== undefined).sort((a, b) => a.priority - b.priority),
+  ].map(compileAdminPolicy);
   const policies = [...admins, ...baseline];
 
   const selected = new Map<CompiledAdminPolicy, Workload[]>();

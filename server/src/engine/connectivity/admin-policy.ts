@@ -54,6 +54,8 @@ export interface CompiledAdminPolicy {
 }
 
 const ACTIONS: Readonly<Record<AdminTier, readonly string[]>> = { AdminNetworkPolicy: ['Allow', 'Deny', 'Pass'], BaselineAdminNetworkPolicy: ['Allow', 'Deny'] };
+// A Baseline-tier ClusterNetworkPolicy may Pass: the pair goes on to the Kubernetes default (allowed).
+const CLUSTER_NETWORK_POLICY_ACTIONS: readonly string[] = ['Allow', 'Deny', 'Pass'];
 
 export function compileAdminPolicy(info: AdminPolicyInfo): CompiledAdminPolicy {
   const rules: Record<PolicyDirection, CompiledAdminRule[]> = { Ingress: [], Egress: [] };
@@ -64,7 +66,8 @@ export function compileAdminPolicy(info: AdminPolicyInfo): CompiledAdminPolicy {
     if (!Array.isArray(list)) continue;
     rules[direction] = list.map((value, index) => {
       const rule: PlainObject = isPlainObject(value) ? value : {};
-      const action = typeof rule.action === 'string' && ACTIONS[info.kind].includes(rule.action) ? (rule.action as AdminAction) : undefined;
+      const actions = info.clusterTier ? CLUSTER_NETWORK_POLICY_ACTIONS : ACTIONS[info.kind];
+      const action = typeof rule.action === 'string' && actions.includes(rule.action) ? (rule.action as AdminAction) : undefined;
       const peers = compilePeers(rule, direction);
       return {
         policy,
@@ -74,7 +77,7 @@ export function compileAdminPolicy(info: AdminPolicyInfo): CompiledAdminPolicy {
         ...(action ? { action } : {}),
         peers,
         addresses: peers.reduce((set, peer) => (peer.kind === 'networks' ? unionIpv4(set, peer.addresses) : set), NO_IPV4),
-        ports: compilePorts(rule.ports, ['spec', key, index, 'ports']),
+        ports: compilePorts(rule.ports, ['spec', key, index, 'ports'], info.clusterTier ? namedPortPathInProtocols(info, key, index) : undefined),
       };
     });
   }
@@ -119,7 +122,17 @@ function networkAddresses(entries: readonly unknown[]): Ipv4Set {
   }, NO_IPV4);
 }
 
-function compilePorts(value: unknown, path: ObjectPath): AdminPorts {
+/** Where a ClusterNetworkPolicy writes a named port: its mapped `ports` entry has no place in the object. */
+function namedPortPathInProtocols(info: AdminPolicyInfo, key: string, index: number): (name: string) => ObjectPath | undefined {
+  const rulePath = ['spec', key, index, 'protocols'];
+  return (name) => {
+    const protocols = info.object.get(rulePath);
+    const at = Array.isArray(protocols) ? protocols.findIndex((entry) => isPlainObject(entry) && entry.destinationNamedPort === name) : -1;
+    return at === -1 ? undefined : [...rulePath, at, 'destinationNamedPort'];
+  };
+}
+
+function compilePorts(value: unknown, path: ObjectPath, namedPortPath?: (name: string) => ObjectPath | undefined): AdminPorts {
   if (!Array.isArray(value)) return 'all';
   let numbers = NO_PORTS;
   const named: NamedPortEntry[] = [];
@@ -128,7 +141,7 @@ function compilePorts(value: unknown, path: ObjectPath): AdminPorts {
     const written = ['portNumber', 'namedPort', 'portRange'].filter((key) => present(fields[key]));
     if (written.length !== 1) return;
     if (written[0] === 'namedPort') {
-      if (typeof fields.namedPort === 'string') named.push({ name: fields.namedPort, path: [...path, index, 'namedPort'] });
+      if (typeof fields.namedPort === 'string') named.push({ name: fields.namedPort, path: namedPortPath?.(fields.namedPort) ?? [...path, index, 'namedPort'] });
       return;
     }
     const spec = isPlainObject(fields[written[0]]) ? (fields[written[0]] as PlainObject) : {};

@@ -1,5 +1,6 @@
 import type { KubeObject } from '../manifest/kube-object';
 import type { ObjectPath } from '../manifest/yaml-path';
+import { adminPolicyKindName } from '../model/admin-policies';
 import type { AdminPolicyInfo, ClusterModel } from '../model/cluster-types';
 import type { AdminPolicyProblem } from '../policy/admin-policy-validation';
 import type { AdminAnalysis } from './admin-analysis';
@@ -27,11 +28,11 @@ export interface AdminProblems {
 
 export function adminProblems(model: ClusterModel, policies: readonly CompiledAdminPolicy[], admin?: AdminAnalysis): AdminProblems {
   const fatal: AdminProblem[] = [...crossObjectErrors(model)];
-  const warnings: AdminProblem[] = model.skippedAdminPolicies.map(({ object, path, kind, name, message }) => ({
-    object,
-    path,
-    message: `${kind} "${name}" is skipped: ${message}.`,
-  }));
+  const warnings: AdminProblem[] = [...equalClusterPriorities(model)];
+  for (const { object, path, kind, name, message, fatal: refused } of model.skippedAdminPolicies) {
+    if (refused) fatal.push({ object, path, message: `${kind} "${name}": ${message}.` });
+    else warnings.push({ object, path, message: `${kind} "${name}" is skipped: ${message}.` });
+  }
   const hasWorkloads = model.workloads.length > 0;
   for (const policy of [...model.adminPolicies, ...model.baselinePolicies]) {
     const compiled = policies.find((candidate) => candidate.info === policy);
@@ -70,7 +71,7 @@ function crossObjectErrors(model: ClusterModel): AdminProblem[] {
   }
   const names = new Set<string>();
   const byPriority = new Map<number, string>();
-  for (const { object, name, priority } of model.adminPolicies) {
+  for (const { object, name, priority } of model.adminPolicies.filter((policy) => policy.clusterTier === undefined)) {
     // Same name in two API groups: two objects here, one name for the reference.
     if (names.has(name)) errors.push({ object, path: ['metadata', 'name'], message: duplicate(name) });
     names.add(name);
@@ -79,11 +80,34 @@ function crossObjectErrors(model: ClusterModel): AdminProblem[] {
     else byPriority.set(priority, name);
   }
   const replacedBaselines = model.duplicates.filter((group) => group.effective.kind === 'BaselineAdminNetworkPolicy').flatMap((group) => group.replaced);
-  const baselines = [...replacedBaselines, ...model.baselinePolicies.map((policy) => policy.object)];
+  const baselines = [...replacedBaselines, ...model.baselinePolicies.filter((policy) => policy.clusterTier === undefined).map((policy) => policy.object)];
   for (const object of baselines.slice(1)) {
     errors.push({ object, path: ['kind'], message: `BaselineAdminNetworkPolicy "${object.name ?? ''}" is one BaselineAdminNetworkPolicy too many: a cluster has at most one, named "default".` });
   }
   return errors;
+}
+
+/**
+ * A ClusterNetworkPolicy whose priority another policy of its tier has: legal in v1alpha2, but which
+ * applies first is undefined. The analysis takes AdminNetworkPolicies first, then input order.
+ */
+function equalClusterPriorities(model: ClusterModel): AdminProblem[] {
+  const warnings: AdminProblem[] = [];
+  for (const tier of [model.adminPolicies, model.baselinePolicies.filter((policy) => policy.clusterTier !== undefined)]) {
+    const seen = new Map<number, AdminPolicyInfo>();
+    for (const policy of [...tier].sort((a, b) => Number(a.clusterTier !== undefined) - Number(b.clusterTier !== undefined))) {
+      const other = seen.get(policy.priority);
+      if (!other) seen.set(policy.priority, policy);
+      else if (policy.clusterTier) {
+        warnings.push({
+          object: policy.object,
+          path: ['spec', 'priority'],
+          message: `ClusterNetworkPolicy "${policy.name}" has priority ${policy.priority}, as ${adminPolicyKindName(other)} "${other.name}" has: which applies first is undefined; the analysis applies ${adminPolicyKindName(other)} "${other.name}" first.`,
+        });
+      }
+    }
+  }
+  return warnings;
 }
 
 /** Named ports that an evaluated destination does not declare, or that toward addresses allow nothing (§5). */
@@ -91,7 +115,7 @@ function namedPortWarnings(model: ClusterModel, policy: CompiledAdminPolicy, adm
   const warnings: AdminProblem[] = [];
   const subjects = admin.selected.get(policy) ?? [];
   const object = policy.info.object;
-  const prefix = `${policy.tier} "${policy.info.name}": `;
+  const prefix = `${adminPolicyKindName(policy.info)} "${policy.info.name}": `;
   for (const rule of [...policy.rules.Ingress, ...policy.rules.Egress]) {
     if (rule.ports === 'all') continue;
     const destinations = rule.direction === 'Ingress' ? subjects : model.workloads.filter((workload) => admin.admitted.get(rule)?.has(workload.key));
@@ -110,7 +134,7 @@ function namedPortWarnings(model: ClusterModel, policy: CompiledAdminPolicy, adm
 }
 
 function named(policy: AdminPolicyInfo, problem: AdminPolicyProblem): AdminProblem {
-  return { object: policy.object, path: problem.path, message: `${policy.kind} "${policy.name}": ${problem.message}.` };
+  return { object: policy.object, path: problem.path, message: `${adminPolicyKindName(policy)} "${policy.name}": ${problem.message}.` };
 }
 
 function byPlace(a: AdminProblem, b: AdminProblem): number {

@@ -62,22 +62,32 @@ export interface NetworkPolicyInfo {
 
 export type AdminPolicyKind = 'AdminNetworkPolicy' | 'BaselineAdminNetworkPolicy';
 
-/** An AdminNetworkPolicy or BaselineAdminNetworkPolicy (cluster-scoped, read with v1alpha1 fields). */
+/**
+ * An AdminNetworkPolicy or BaselineAdminNetworkPolicy (cluster-scoped, read with v1alpha1 fields), or a
+ * v1alpha2 ClusterNetworkPolicy read onto the v1alpha1 kind of its tier (docs/cluster-network-policy.md).
+ */
 export interface AdminPolicyInfo {
+  /** The v1alpha1 kind, or for a ClusterNetworkPolicy the kind its tier stands for. */
   kind: AdminPolicyKind;
+  /** Set for a ClusterNetworkPolicy: its `spec.tier`. */
+  clusterTier?: 'Admin' | 'Baseline';
   name: string;
   object: KubeObject;
   spec: PlainObject;
-  /** `spec.priority` of an AdminNetworkPolicy (0 when absent); 0 for the baseline. */
+  /** `spec.priority` of an AdminNetworkPolicy or a ClusterNetworkPolicy (0 when absent); 0 for the BaselineAdminNetworkPolicy. */
   priority: number;
   /** The object's own problems (policy/admin-policy-validation), none of them a type error. */
   problems: readonly AdminPolicyProblem[];
 }
 
-/** An admin policy left out because a field has the wrong type (the reference cannot decode it). */
+/**
+ * An admin policy left out because a field has the wrong type (the reference cannot decode it), or a
+ * ClusterNetworkPolicy without a valid tier (`fatal`: the API server refuses it, and no tier can hold it).
+ */
 export interface SkippedAdminPolicy {
   skipped: true;
-  kind: AdminPolicyKind;
+  kind: AdminPolicyKind | 'ClusterNetworkPolicy';
+  fatal?: boolean;
   name: string;
   object: KubeObject;
   /** The field at fault, relative to the object. */
@@ -95,9 +105,9 @@ export interface ClusterModel {
   namespaces: ReadonlyMap<string, NamespaceInfo>;
   /** In input order (file order, then document order). */
   policies: readonly NetworkPolicyInfo[];
-  /** AdminNetworkPolicies, in input order (duplicates collapsed like any object). */
+  /** AdminNetworkPolicies and Admin-tier ClusterNetworkPolicies, in input order (duplicates collapsed like any object). */
   adminPolicies: readonly AdminPolicyInfo[];
-  /** BaselineAdminNetworkPolicies, in input order. */
+  /** BaselineAdminNetworkPolicies and Baseline-tier ClusterNetworkPolicies, in input order. */
   baselinePolicies: readonly AdminPolicyInfo[];
   /** Admin policies left out for a field of the wrong type. */
   skippedAdminPolicies: readonly SkippedAdminPolicy[];

@@ -3,7 +3,7 @@ import type { KubeObject } from '../manifest/kube-object';
 /** A network-policy object the connectivity analysis does not evaluate, and the product it belongs to. */
 export interface UnevaluatedPolicy {
   object: KubeObject;
-  /** "Calico", "Cilium", "Antrea", "Kubernetes network policy API", "GKE", "Kubernetes"... */
+  /** "Calico", "Cilium", "Antrea", "GKE", "Kubernetes"... */
   product: string;
 }
 
@@ -11,14 +11,14 @@ export interface UnevaluatedPolicy {
  * Network-policy kinds the connectivity analysis does not evaluate, by API group. They change who
  * can reach whom in a cluster that runs them, so answers that ignore them must say so.
  * `networking.k8s.io/v1` NetworkPolicy is evaluated (its other versions are not), and so are
- * AdminNetworkPolicy and BaselineAdminNetworkPolicy (v1alpha1 fields); ClusterNetworkPolicy is not.
+ * AdminNetworkPolicy, BaselineAdminNetworkPolicy (v1alpha1 fields) and the network policy API's
+ * ClusterNetworkPolicy (v1alpha2 fields, read onto its tier); Antrea's ClusterNetworkPolicy is not.
  * Calico's staged policies are left out: they preview a policy's effect and enforce nothing.
  */
 const UNEVALUATED_KINDS: readonly { product: string; groups: readonly string[]; kinds: readonly string[] }[] = [
   { product: 'Calico', groups: ['projectcalico.org', 'crd.projectcalico.org'], kinds: ['NetworkPolicy', 'GlobalNetworkPolicy'] },
   { product: 'Cilium', groups: ['cilium.io'], kinds: ['CiliumNetworkPolicy', 'CiliumClusterwideNetworkPolicy'] },
   { product: 'Antrea', groups: ['crd.antrea.io', 'security.antrea.tanzu.vmware.com'], kinds: ['NetworkPolicy', 'ClusterNetworkPolicy'] },
-  { product: 'Kubernetes network policy API', groups: ['policy.networking.k8s.io'], kinds: ['ClusterNetworkPolicy'] },
   // The FQDN egress policies of GKE Dataplane V2.
   { product: 'GKE', groups: ['networking.gke.io'], kinds: ['FQDNNetworkPolicy'] },
   { product: 'OVN-Kubernetes', groups: ['k8s.ovn.org'], kinds: ['EgressFirewall'] },

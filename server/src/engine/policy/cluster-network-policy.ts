@@ -4,8 +4,8 @@ import type { ObjectPath } from '../manifest/yaml-path';
 /**
  * A v1alpha2 ClusterNetworkPolicy read onto the v1alpha1 model (docs/cluster-network-policy.md): its
  * tier, its priority, and a spec with the AdminNetworkPolicy field names (actions `Accept` → `Allow`,
- * `protocols` → `ports`, `domainNames` peers → a peer that matches nothing). Not evaluated yet: the
- * connectivity analysis ignores ClusterNetworkPolicy objects, as the reference analyzer does.
+ * `protocols` → `ports`, `domainNames` peers → a peer that matches nothing). The connectivity analysis
+ * evaluates it in the tier it names (model/admin-policies), which the reference analyzer does not.
  */
 export interface ClusterNetworkPolicyReading {
   /** `spec.tier`; undefined when missing or not `Admin`/`Baseline` (a problem says so). */

@@ -1,9 +1,9 @@
-import { isAdminPolicyKind } from '../../model/admin-policies';
+import { isAdminPolicyKind, isClusterNetworkPolicy } from '../../model/admin-policies';
 import { unevaluatedPolicyOf, type UnevaluatedPolicy } from '../../model/unevaluated-policies';
 import type { ObjectRule } from '../rule';
 
-// Products whose kinds name them already (CiliumNetworkPolicy) or need no name (AdminNetworkPolicy).
-const NAMED_BY_KIND = new Set(['Cilium', 'Kubernetes network policy API']);
+// Products whose kinds name them already (CiliumNetworkPolicy).
+const NAMED_BY_KIND = new Set(['Cilium']);
 
 export const policyNotEvaluated: ObjectRule = {
   id: 'policy-not-evaluated',
@@ -14,11 +14,12 @@ export const policyNotEvaluated: ObjectRule = {
   explanation:
     'kube-netsec evaluates Kubernetes `networking.k8s.io/v1` NetworkPolicies. Policies of network plugins and other ' +
     'APIs (Calico NetworkPolicy and GlobalNetworkPolicy, CiliumNetworkPolicy and CiliumClusterwideNetworkPolicy, ' +
-    'Antrea NetworkPolicy and ClusterNetworkPolicy, ClusterNetworkPolicy of the network policy API, GKE ' +
+    'Antrea NetworkPolicy and ClusterNetworkPolicy, GKE ' +
     'FQDNNetworkPolicy, OVN-Kubernetes EgressFirewall, OpenShift EgressNetworkPolicy) also decide who can reach whom ' +
     'in a cluster that runs them, but the connectivity results and the isolation checks (workload-not-isolated, ' +
     'namespace-no-default-deny...) ignore them: a workload reported as open may be isolated by such a policy, and ' +
-    'one reported as reachable may be blocked. AdminNetworkPolicy and BaselineAdminNetworkPolicy are evaluated by ' +
+    'one reported as reachable may be blocked. AdminNetworkPolicy, BaselineAdminNetworkPolicy and the network policy ' +
+    "API's ClusterNetworkPolicy (`policy.networking.k8s.io`, read onto its `Admin` or `Baseline` tier) are evaluated by " +
     '`kube-netsec connectivity` and the connection hovers; of the isolation checks, workload-not-isolated and ' +
     'namespace-no-default-deny count only their `Deny` rules from or to every pod on every port, and ' +
     'netpol-egress-blocks-dns does not look at them: the rule marks them too, with that wording. ' +
@@ -64,7 +65,7 @@ spec:
 `,
   },
   *check(object) {
-    if (isAdminPolicyKind(object.kind)) {
+    if (isAdminPolicyKind(object.kind) || isClusterNetworkPolicy(object)) {
       const name = object.name ? `${object.kind} "${object.name}"` : `This ${object.kind}`;
       yield {
         message: `${name} is evaluated by \`connectivity\` and the connection hovers; workload-not-isolated and namespace-no-default-deny count only its Deny rules from or to every pod on every port, and netpol-egress-blocks-dns does not take it into account.`,
