@@ -155,6 +155,14 @@ describe('ClusterNetworkPolicy problems', () => {
     );
   });
 
+  it('a peer with no field, which the CRD refuses, is fatal at the peer', () => {
+    const { analysis } = analysisOf(AB + cnp('bad', `{tier: Admin, priority: 1, ${TO_B}, ingress: [{action: Deny, from: [{}]}]}`));
+    assert.deepEqual(
+      analysis.adminProblems.fatal.map((problem) => [problem.path.join('.'), problem.message]),
+      [['spec.ingress.0.from.0', 'ClusterNetworkPolicy "bad": an ingress peer must set exactly one of namespaces, pods.']],
+    );
+  });
+
   it('a ClusterNetworkPolicy without a valid tier is fatal', () => {
     assert.deepEqual(fatalOf(AB + cnp('bad', `{tier: admin, priority: 1, ${TO_B}, ingress: [{action: Deny, ${FROM_A}}]}`)), [
       'ClusterNetworkPolicy "bad": tier "admin" is not Admin or Baseline (tiers are case-sensitive).',

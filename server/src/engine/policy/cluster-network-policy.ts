@@ -110,7 +110,7 @@ function mapRule(direction: 'ingress' | 'egress', rule: unknown, path: ObjectPat
   const peers = rule[peerKey];
   if (Array.isArray(peers)) {
     if (peers.length === 0) context.problem([...path, peerKey], `an ${direction} rule needs at least one peer in ${peerKey}`);
-    mapped[peerKey] = peers.map((peer, index) => mapPeer(peer, rule.action, [...path, peerKey, index], context));
+    mapped[peerKey] = peers.map((peer, index) => mapPeer(direction, peer, rule.action, [...path, peerKey, index], context));
   } else {
     context.problem([...path, peerKey], `an ${direction} rule needs at least one peer in ${peerKey}`);
     if (peers !== undefined && peers !== null) mapped[peerKey] = peers;
@@ -128,7 +128,15 @@ function mapRule(direction: 'ingress' | 'egress', rule: unknown, path: ObjectPat
   return mapped;
 }
 
-function mapPeer(peer: unknown, action: unknown, path: ObjectPath, context: MappingContext): unknown {
+const PEER_FIELDS = { ingress: ['namespaces', 'pods'], egress: ['namespaces', 'pods', 'networks', 'nodes', 'domainNames'] } as const;
+
+function mapPeer(direction: 'ingress' | 'egress', peer: unknown, action: unknown, path: ObjectPath, context: MappingContext): unknown {
+  const fields: readonly string[] = PEER_FIELDS[direction];
+  const set = isPlainObject(peer) ? fields.filter((field) => peer[field] !== undefined && peer[field] !== null) : [];
+  // The CRD refuses a peer with no field or several (minProperties/maxProperties 1; unknown fields are pruned first).
+  if (set.length !== 1 && !(set.length > 1 && set.includes('domainNames'))) {
+    context.problem(path, `${an(direction)} peer must set exactly one of ${fields.join(', ')}${set.length > 1 ? `, not ${set.join(' and ')}` : ''}`);
+  }
   if (!isPlainObject(peer) || !('domainNames' in peer) || peer.domainNames === null) return peer;
   // Domain names resolve to addresses only at run time: in this model they match no address.
   if (action !== 'Accept') context.problem([...path, 'domainNames'], 'domainNames peers are only supported in Accept rules');
@@ -187,6 +195,10 @@ function mapDestinationPort(protocol: string, value: unknown, path: ObjectPath, 
   // v1alpha2 refuses start = end, which v1alpha1's reference accepts.
   if (isPort(range.start) && isPort(range.end) && range.start >= range.end) problem([...rangePath, 'end'], `range end ${range.end} must be greater than its start ${range.start}`);
   return [{ portRange: { protocol, start: range.start, end: range.end } }];
+}
+
+function an(direction: 'ingress' | 'egress'): string {
+  return direction === 'ingress' ? 'an ingress' : 'an egress';
 }
 
 function isPort(value: unknown): value is number {
