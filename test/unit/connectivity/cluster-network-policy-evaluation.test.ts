@@ -163,6 +163,22 @@ describe('ClusterNetworkPolicy problems', () => {
     );
   });
 
+  it('label selectors, subjects and CIDRs get the v1alpha1 checks; a nodes peer and an IPv6 network warn', () => {
+    const placed = (spec: string) => {
+      const { fatal, warnings } = analysisOf(AB + cnp('p', spec)).analysis.adminProblems;
+      return { fatal: fatal.map((problem) => problem.path.join('.')), warnings: warnings.map((problem) => problem.path.join('.')) };
+    };
+    assert.deepEqual(placed(`{tier: Admin, priority: 1, subject: {namespaces: {matchExpressions: [{key: app, operator: in, values: [a]}]}}, ingress: [{action: Deny, ${FROM_A}}]}`), {
+      fatal: ['spec.subject.namespaces.matchExpressions.0.operator'],
+      warnings: [],
+    });
+    assert.deepEqual(placed(`{tier: Baseline, priority: 1, subject: {}, ingress: [{action: Deny, ${FROM_A}}]}`), { fatal: ['spec.subject'], warnings: [] });
+    assert.deepEqual(placed(`{tier: Admin, priority: 1, ${TO_B}, egress: [{action: Deny, to: [{networks: [10.0.0.1]}, {networks: ['fd00::/8']}, {nodes: {}}]}]}`), {
+      fatal: ['spec.egress.0.to.0.networks.0'],
+      warnings: ['spec.egress.0.to.1.networks.0', 'spec.egress.0.to.2.nodes'],
+    });
+  });
+
   it('a ClusterNetworkPolicy without a valid tier is fatal', () => {
     assert.deepEqual(fatalOf(AB + cnp('bad', `{tier: admin, priority: 1, ${TO_B}, ingress: [{action: Deny, ${FROM_A}}]}`)), [
       'ClusterNetworkPolicy "bad": tier "admin" is not Admin or Baseline (tiers are case-sensitive).',

@@ -1,6 +1,7 @@
 import { isPlainObject, type KubeObject } from '../manifest/kube-object';
-import { adminPolicyPriority, adminPolicyProblems, type AdminPolicyProblem } from '../policy/admin-policy-validation';
-import { CLUSTER_NETWORK_POLICY, readClusterNetworkPolicy } from '../policy/cluster-network-policy';
+import type { ObjectPath } from '../manifest/yaml-path';
+import { adminPolicyPriority, adminPolicyProblems, adminPolicySpecProblems, type AdminPolicyProblem } from '../policy/admin-policy-validation';
+import { CLUSTER_NETWORK_POLICY, readClusterNetworkPolicy, type ClusterNetworkPolicyReading } from '../policy/cluster-network-policy';
 import type { AdminPolicyInfo, AdminPolicyKind, SkippedAdminPolicy } from './cluster-types';
 import { nameOf } from './object-identity';
 
@@ -45,12 +46,34 @@ function clusterNetworkPolicyOf(object: KubeObject): AdminPolicyInfo | SkippedAd
   const reading = readClusterNetworkPolicy(object);
   if (name === undefined || reading === undefined) return undefined;
   const problems: AdminPolicyProblem[] = reading.problems.map(({ path, message, kind }) => ({ path, message, kind: kind === 'invalid' ? 'load-fatal' : 'warning' }));
+  problems.push(...selectorAndAddressProblems(reading, problems));
   if (reading.tier === undefined) {
     const tierProblem = reading.problems.find((problem) => problem.path.join('.') === 'spec.tier') ?? reading.problems[0];
     return { skipped: true, fatal: true, kind: CLUSTER_NETWORK_POLICY, name, object, path: tierProblem?.path ?? ['spec'], message: tierProblem?.message ?? 'spec needs a tier' };
   }
   const kind: AdminPolicyKind = reading.tier === 'Admin' ? 'AdminNetworkPolicy' : 'BaselineAdminNetworkPolicy';
   return { kind, clusterTier: reading.tier, name, object, spec: reading.spec, priority: reading.priority, problems };
+}
+
+/**
+ * What the v1alpha1 checks find in the mapped spec's subject and peer contents (label selectors,
+ * CIDRs, `nodes` and IPv6 warnings), which the mapping leaves alone. The rest (actions, peer lists,
+ * ports) is the mapping's. Those paths are the object's: the mapping renames nothing there. The API
+ * server refuses all but the warnings, so they are fatal whatever the workloads.
+ */
+function selectorAndAddressProblems(reading: ClusterNetworkPolicyReading, mapped: readonly AdminPolicyProblem[]): AdminPolicyProblem[] {
+  const kind = reading.tier === 'Admin' ? 'AdminNetworkPolicy' : 'BaselineAdminNetworkPolicy';
+  const placed = new Set(mapped.map((problem) => problem.path.join('\0')));
+  return adminPolicySpecProblems(kind, reading.spec)
+    .filter((problem) => isInSubjectOrPeer(problem.path) && !placed.has(problem.path.join('\0')))
+    .map(({ path, message, kind: weight }) => ({ path, message, kind: weight === 'warning' ? 'warning' : 'load-fatal' }));
+}
+
+/** Under `spec.subject`, or inside one peer of a rule (not the peer itself, nor the rule). */
+function isInSubjectOrPeer(path: ObjectPath): boolean {
+  if (path[1] === 'subject') return true;
+  const list = path.findIndex((part) => part === 'from' || part === 'to');
+  return list !== -1 && path.length > list + 2;
 }
 
 /** How messages name the kind of a policy: its own kind, ClusterNetworkPolicy included. */

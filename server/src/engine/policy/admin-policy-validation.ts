@@ -76,6 +76,16 @@ export function adminPolicyProblems(object: KubeObject): AdminPolicyProblem[] {
   return checker.problems;
 }
 
+/**
+ * The problems of a spec written with the v1alpha1 field names (a ClusterNetworkPolicy's mapped spec,
+ * policy/cluster-network-policy), paths from `spec`. No name check: that is the object's.
+ */
+export function adminPolicySpecProblems(kind: PolicyKind, spec: PlainObject): AdminPolicyProblem[] {
+  const checker = new AdminPolicyChecker(kind);
+  checker.checkSpec(spec, ['spec']);
+  return checker.problems;
+}
+
 class AdminPolicyChecker {
   readonly problems: AdminPolicyProblem[] = [];
 
@@ -94,7 +104,7 @@ class AdminPolicyChecker {
     if (this.expectMap(['spec'], spec)) this.checkSpec(spec, ['spec']);
   }
 
-  private checkSpec(spec: PlainObject, path: ObjectPath): void {
+  checkSpec(spec: PlainObject, path: ObjectPath): void {
     if (this.kind === ADMIN_NETWORK_POLICY) this.checkPriority(spec.priority, [...path, 'priority']);
     this.checkSubject(spec.subject, path);
     for (const direction of ['ingress', 'egress'] as const) {
