@@ -16,12 +16,18 @@ Commands:
   lint [PATH...]      Check Kubernetes manifests (files, folders, or - for standard input)
                       for insecure networking. Folders are searched for *.yaml, *.yml, *.json;
                       files found there that the configuration excludes are not read.
-  connectivity [PATH...]
+  connectivity [PATH...] [--explain [FROM TO]]
                       List every connection the NetworkPolicies, AdminNetworkPolicies and the
                       BaselineAdminNetworkPolicy allow between workloads and with external
                       addresses (same PATH rules and configuration as lint).
                       Notes on standard error name what the list does not account for:
                       policies of other kinds (Calico, Cilium...), host-network workloads.
+                      --explain says why under each connection: for the source's egress and
+                      the destination's ingress, the isolating NetworkPolicies and the rules
+                      (admin tiers included) that decide the ports, with FILE:LINE (text), or
+                      an "explanation" field per connection (json; other formats refuse it).
+                      --explain FROM TO explains that one pair, allowed or not; each end is a
+                      workload as printed (ns/name[Kind]) or an IPv4 address or CIDR.
   fix [PATH...]       Apply the preferred safe fix of each finding in place (same PATH rules
                       as lint); --dry-run prints a unified diff instead. See fix --help.
   generate [PATH...] [--namespace NS] [--output DIR]
@@ -50,6 +56,8 @@ Exit status of connectivity: 0 (also when nothing is allowed), 2 usage or I/O er
   --strict, a file skipped as a template or as too large).
   Also 2 when an AdminNetworkPolicy or BaselineAdminNetworkPolicy cannot be evaluated (errors on
   standard error, no connections printed); their warnings do not change the status.
+  Also 2 when --explain FROM TO names no workload of the manifests, an IPv6 address, or two
+  external ends, and when --explain is given with --format csv, md or dot.
 Exit status of generate: 0, 2 usage or I/O error.`;
 
 class UsageError extends Error {}
@@ -105,14 +113,18 @@ async function dispatch(argv: readonly string[], io: CommandIO): Promise<ExitCod
     case 'generate':
       return runGenerateCommand(rest, io);
     case 'connectivity': {
+      const { args, pair } = explainPairOf(rest);
       const { values, positionals } = parseArgs({
-        args: rest,
-        options: { format: { type: 'string', default: 'text' }, config: { type: 'string' }, strict: { type: 'boolean', default: false } },
+        args,
+        options: { format: { type: 'string', default: 'text' }, config: { type: 'string' }, strict: { type: 'boolean', default: false }, explain: { type: 'boolean', default: false } },
         allowPositionals: true,
       });
       const format = formatOption(values.format, CONNECTIVITY_FORMATS);
+      const explain = values.explain ?? false;
+      if (explain && format !== 'text' && format !== 'json') throw new UsageError(`--explain needs --format text or json (got "${format}")`);
       const config = await loadConfig(values.config, []);
-      return runConnectivity(positionals.length > 0 ? positionals : ['.'], { format, strict: values.strict ?? false }, config, io);
+      const options = { format, strict: values.strict ?? false, ...(explain ? { explain: pair ? { pair } : {} } : {}) };
+      return runConnectivity(positionals.length > 0 ? positionals : ['.'], options, config, io);
     }
     case 'rules': {
       const { values } = parseArgs({ args: rest, options: { format: { type: 'string', default: 'text' } } });
@@ -139,6 +151,23 @@ async function dispatch(argv: readonly string[], io: CommandIO): Promise<ExitCod
     default:
       throw new UsageError(`unknown command "${command}"`);
   }
+}
+
+/**
+ * `--explain FROM TO`: when the word after --explain names a connection end (ns/name[Kind], an IPv4
+ * address or CIDR) rather than a path, it and the next word are the pair, taken out of the arguments.
+ */
+function explainPairOf(args: readonly string[]): { args: string[]; pair?: { from: string; to: string } } {
+  const index = args.indexOf('--explain');
+  const end = args.indexOf('--');
+  if (index < 0 || (end >= 0 && end < index) || !looksLikeEndpoint(args[index + 1])) return { args: [...args] };
+  const to = args[index + 2];
+  if (to === undefined || !looksLikeEndpoint(to)) throw new UsageError(`--explain ${args[index + 1]} needs a second end: --explain FROM TO`);
+  return { args: [...args.slice(0, index + 1), ...args.slice(index + 3)], pair: { from: args[index + 1], to } };
+}
+
+function looksLikeEndpoint(word: string | undefined): boolean {
+  return word !== undefined && (/^[^/\s]+\/[^/\s]+\[[^\]]+\]$/.test(word) || /^\d{1,3}(\.\d{1,3}){3}(\/\d{1,2})?$/.test(word) || /^[0-9a-f:]*:[0-9a-f:]*(\/\d{1,3})?$/i.test(word));
 }
 
 function formatOption<T extends string>(value: string | undefined, allowed: readonly T[]): T {
