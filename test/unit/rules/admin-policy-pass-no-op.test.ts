@@ -63,6 +63,11 @@ testRule(adminPolicyPassNoOp, {
       code: anp('delegate', 10, SHOP, '  egress:\n    - {action: Pass, to: [{networks: [10.0.0.0/8]}]}\n'),
       otherFiles: { 'w.yaml': WORKLOADS, 'banp.yaml': baseline('  egress:\n    - {action: Deny, to: [{networks: [10.20.0.0/16]}]}\n') },
     },
+    {
+      name: 'a policy kube-netsec does not evaluate may decide what is passed',
+      code: anp('delegate', 10, SHOP, PASS_ALL),
+      otherFiles: { 'w.yaml': WORKLOADS, 'cnp.yaml': 'apiVersion: cilium.io/v2\nkind: CiliumNetworkPolicy\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  endpointSelector: {}\n  ingress: [{}]\n' },
+    },
     { name: 'Allow and Deny rules are not judged', code: anp('delegate', 10, SHOP, '  ingress:\n    - {action: Allow, from: [{namespaces: {}}]}\n'), otherFiles: { 'w.yaml': WORKLOADS } },
   ],
   invalid: [

@@ -2,6 +2,7 @@ import { DIRECTIONS } from '../../connectivity';
 import { adminRulesFor } from '../../connectivity/admin-analysis';
 import type { CompiledAdminRule } from '../../connectivity/admin-policy';
 import type { Workload } from '../../model';
+import { unevaluatedPolicies } from '../../model/unevaluated-policies';
 import type { WorkspaceRule } from '../rule';
 import {
   actionRange,
@@ -35,8 +36,9 @@ export const adminPolicyPassNoOp: WorkspaceRule = {
     'NetworkPolicies, or a baseline rule was meant to catch the rest, and it is missing.\n\n' +
     'The finding is computed from these manifests: every workload the subject selects (system namespaces aside), ' +
     'every peer workload and, for egress, every external address, with named ports resolved on the destination. ' +
-    'A rule whose peers select no workload here, or a later rule that does, may concern pods the manifests do not ' +
-    'describe, and is not judged.',
+    'A `Pass` with a peer that selects no workload here is not judged, and a later or baseline rule with such a peer ' +
+    'counts as deciding: either may concern pods the manifests do not describe. Nothing is judged either while the manifests hold network policies kube-netsec does not ' +
+    'evaluate (Calico, Cilium and the like), which may decide what is passed.',
   remediation:
     'If the traffic is meant to be decided by the namespace owners, add the NetworkPolicies (a default deny and the ' +
     'allows they need) for the pods the message names. If it is meant to fall back to a cluster default, add a ' +
@@ -122,7 +124,9 @@ spec:
 `,
   },
   *check(workspace) {
-    if (workspace.model.adminPolicies.length === 0) return;
+    // Policies the analysis does not evaluate (Calico, Cilium...) may decide what is passed; of several
+    // baselines (an error) only the first is evaluated.
+    if (workspace.model.adminPolicies.length === 0 || workspace.model.baselinePolicies.length > 1 || unevaluatedPolicies(workspace.model.objects).length > 0) return;
     const analysis = workspace.connectivity;
     const admin = analysis.admin;
     if (!admin) return;

@@ -52,10 +52,24 @@ export function subjectGroups(subjects: readonly Workload[], admin: AdminAnalysi
     if (!byBaseline) groups.set(adminList, (byBaseline = new Map()));
     let byProfile = byBaseline.get(baselineList);
     if (!byProfile) byBaseline.set(baselineList, (byProfile = new Map()));
-    const profile = direction === 'Ingress' ? JSON.stringify(subject.containerPorts) : '';
+    const profile = direction === 'Ingress' ? namedPortProfile(subject, [...adminList, ...baselineList]) : '';
     byProfile.set(profile, [...(byProfile.get(profile) ?? []), subject]);
   }
   return [...groups.values()].flatMap((byBaseline) => [...byBaseline.values()].flatMap((byProfile) => [...byProfile.values()]));
+}
+
+/** How the port names the rules use resolve on a workload: all that tells destinations apart. */
+function namedPortProfile(workload: Workload, rules: readonly CompiledAdminRule[]): string {
+  const names = new Set(rules.flatMap((rule) => (rule.ports === 'all' ? [] : rule.ports.named.map((entry) => entry.name))));
+  return [...names].map((name) => JSON.stringify(workload.containerPorts.find((port) => port.name === name) ?? null)).join(',');
+}
+
+const workloadsByKey = new WeakMap<ClusterModel, ReadonlyMap<string, Workload>>();
+
+function workloadOfKey(model: ClusterModel, key: string): Workload | undefined {
+  let byKey = workloadsByKey.get(model);
+  if (!byKey) workloadsByKey.set(model, (byKey = new Map(model.workloads.map((workload) => [workload.key, workload]))));
+  return byKey.get(key);
 }
 
 /**
@@ -66,8 +80,9 @@ export function undecidedMatches(rule: CompiledAdminRule, earlier: readonly Comp
   const pieces: MatchPiece[] = [];
   const deciders = new Set<CompiledAdminRule>();
   const admitted = admin.admitted.get(rule) ?? new Set<string>();
-  for (const peer of model.workloads) {
-    if (!admitted.has(peer.key)) continue;
+  for (const key of admitted) {
+    const peer = workloadOfKey(model, key);
+    if (!peer) continue;
     const destination = rule.direction === 'Ingress' ? subject : peer;
     let ports = adminRulePorts(rule.ports, destination);
     for (const other of earlier) {
