@@ -114,6 +114,12 @@ testRule(adminPolicyRuleShadowed, {
       findings: [{ line: 10, column: 32, endLine: 10, endColumn: 37, message: 'Ingress rule 1 ("web-only") of AdminNetworkPolicy "guard" never decides anything: rule 2 ("pass-shop") of AdminNetworkPolicy "base" (priority 5) already decides every connection it matches in these manifests.' }],
     },
     {
+      name: 'rules of this policy and of a policy that comes first decide it together',
+      code: anp('guard', 10, SHOP, '  ingress:\n    - {action: Allow, from: [{namespaces: {}}], ports: [{portNumber: {port: 443}}]}\n    - {action: Deny, from: [{namespaces: {matchLabels: {team: shop}}}], ports: [{portNumber: {port: 80}}, {portNumber: {port: 443}}]}\n'),
+      otherFiles: { ...WORKLOADS, 'base.yaml': anp('base', 5, ALL, '  ingress:\n    - {action: Allow, from: [{namespaces: {matchLabels: {team: shop}}}], ports: [{portNumber: {port: 80}}]}\n') },
+      findings: [{ line: 11, column: 16, endLine: 11, endColumn: 20, message: 'Ingress rule 2 of AdminNetworkPolicy "guard" never decides anything: rule 1 of this policy and rule 1 of AdminNetworkPolicy "base" (priority 5) already decide every connection it matches in these manifests.' }],
+    },
+    {
       name: 'a named port that resolves, on every destination here, to a port an earlier rule decides',
       code: anp('guard', 10, SHOP, '  ingress:\n    - {action: Allow, from: [{namespaces: {}}], ports: [{portNumber: {port: 8080}}]}\n    - {action: Deny, from: [{namespaces: {}}], ports: [{namedPort: http}]}\n'),
       otherFiles: WORKLOADS,

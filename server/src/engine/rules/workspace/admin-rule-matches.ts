@@ -1,5 +1,4 @@
-import type { AdminAnalysis } from '../../connectivity/admin-analysis';
-import { adminRulesFor } from '../../connectivity/admin-analysis';
+import { adminRulesFor, type AdminAnalysis } from '../../connectivity/admin-analysis';
 import { selectionMatches, type AdminPeer, type CompiledAdminPolicy, type CompiledAdminRule } from '../../connectivity/admin-policy';
 import { partitionAddresses } from '../../connectivity/address-partition';
 import type { PolicyDirection } from '../../connectivity/compiled-policy';
