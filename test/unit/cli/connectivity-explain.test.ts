@@ -1,4 +1,7 @@
+import Ajv from 'ajv';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it, type TestContext } from 'node:test';
 import { runCli, tempProject } from '../../support/cli-harness';
 import { yaml } from '../../support/dedent';
@@ -192,6 +195,10 @@ describe('kube-netsec connectivity --explain', () => {
     const report = JSON.parse(explained.out) as { connections: { explanation?: unknown }[] };
     assert.ok(report.connections.length > 0);
     assert.ok(report.connections.every((connection) => connection.explanation !== undefined));
+    const schema = JSON.parse(readFileSync(join(__dirname, '../../../schemas/connectivity-output.schema.json'), 'utf8'));
+    const ajv = new Ajv();
+    assert.ok(ajv.validate(schema, report), JSON.stringify(ajv.errors));
+    assert.ok(ajv.validate(schema, JSON.parse(plain.out)), JSON.stringify(ajv.errors));
     // Without the field, the explained report is the plain one, byte for byte.
     const stripped = { connections: report.connections.map(({ explanation: _, ...connection }) => connection) };
     assert.equal(plain.out, JSON.stringify(stripped, null, 2) + '\n');

@@ -34,6 +34,18 @@ describe('admin policies: explanations', () => {
     // No admin policy applies to a's ingress: no admin reasons.
     assert.equal(explainConnection(analysis, b, a).ingress!.adminRules, undefined);
   });
+
+  it('names a ClusterNetworkPolicy by its own kind, with its tier and priority', () => {
+    const cnp =
+      pod('a', { app: 'a' }) +
+      pod('b', { app: 'b' }) +
+      '---\napiVersion: policy.networking.k8s.io/v1alpha2\nkind: ClusterNetworkPolicy\nmetadata: {name: fence}\nspec:\n  tier: Admin\n  priority: 7\n' +
+      '  subject: {pods: {namespaceSelector: {}, podSelector: {matchLabels: {app: b}}}}\n' +
+      '  ingress:\n    - {action: Deny, from: [{namespaces: {}}], protocols: [{tcp: {destinationPort: {number: 22}}}]}\n';
+    const { model, analysis } = analysisOf(cnp);
+    const [a, b] = model.workloads;
+    assert.deepEqual(adminReasons(explainConnection(analysis, a, b).ingress!).map(adminReasonText), ['denied by ClusterNetworkPolicy `fence` (Admin tier, priority 7) ingress rule 1']);
+  });
 });
 
 describe('admin policies: the map and the explanations agree', () => {

@@ -7,6 +7,7 @@ import { addressesText } from './describe-addresses';
 import { portSetText } from './describe-ports';
 import { cappedList, plural, workloadLabel } from './name-lists';
 import { sourceLink } from './source-link';
+import { adminPolicyKindName, adminPolicyRank } from '../model/admin-policies';
 
 /** One line of a workload's connections: the other end, the ports, and the rules that allow them. */
 export interface ConnectionLine {
@@ -87,9 +88,10 @@ function adminRulesText(verdict: DirectionVerdict, ports: PortSet): string {
     .filter((decision) => decision.action !== 'Deny' && !isEmptyPorts(intersectPorts(decision.ports, ports)))
     .map((decision) => {
       const link = sourceLink(decision.policy.object, ['spec', RULES_KEY[decision.direction], decision.ruleIndex], decision.policy.name);
-      const priority = decision.tier === 'AdminNetworkPolicy' ? ` priority ${decision.policy.priority}` : '';
+      const rank = adminPolicyRank(decision.policy);
+      const priority = rank ? ` ${rank}` : '';
       const action = decision.action === 'Allow' ? 'allowed by' : 'passed on by';
-      return `${action} ${link} ${decision.tier}${priority} ${decision.direction.toLowerCase()} rule ${decision.ruleIndex + 1}`;
+      return `${action} ${link} ${adminPolicyKindName(decision.policy)}${priority} ${decision.direction.toLowerCase()} rule ${decision.ruleIndex + 1}`;
     })
     .join(', ');
 }

@@ -16,6 +16,7 @@ import { blockedDns } from './dns-blocking';
 import { listNames } from '../text/name-lists';
 import { cappedList, LIST_LIMIT, plural, workloadLabel, workloadTitle } from './name-lists';
 import { sourceLink } from './source-link';
+import { adminPolicyKindName, adminPolicyRank } from '../model/admin-policies';
 
 /**
  * Who may reach a workload and whom it may reach, per direction: "not isolated" in one sentence, or
@@ -116,8 +117,8 @@ function adminPoliciesOf(analysis: ConnectivityAnalysis, workload: Workload, dir
 function adminPoliciesText(policies: readonly CompiledAdminPolicy[]): string {
   if (policies.length === 0) return '';
   const links = policies.map((policy) => {
-    const priority = policy.tier === 'AdminNetworkPolicy' ? ` (priority ${policy.info.priority})` : '';
-    return `${policy.tier} ${sourceLink(policy.info.object, ['metadata', 'name'], policy.info.name)}${priority}`;
+    const rank = adminPolicyRank(policy.info);
+    return `${adminPolicyKindName(policy.info)} ${sourceLink(policy.info.object, ['metadata', 'name'], policy.info.name)}${rank ? ` (${rank})` : ''}`;
   });
   return `; ${policies.length === 1 ? 'a cluster-admin policy applies' : 'cluster-admin policies apply'}: ${cappedList(links, 4)}`;
 }

@@ -6,6 +6,7 @@ import { verdictsWithExternal, verdictWithWorkload, type DirectionVerdict, type 
 import { externalEndpoints, workloadEndpoint, type Endpoint } from './endpoints';
 import { intersectPorts, isEmptyPorts, type PortSet } from './port-set';
 import type { AdminRuleDecision } from './tiered-verdict';
+import { adminPolicyKindName, adminPolicyRank } from '../model/admin-policies';
 
 /**
  * A connection with its reasons: the source's egress verdict and the destination's ingress
@@ -80,9 +81,10 @@ const PAST: Readonly<Record<AdminRuleDecision['action'], string>> = { Allow: 'al
  * that would allow it is not consulted": one admin reason in plain words.
  */
 export function adminReasonText({ decision, notConsulted }: AdminReason): string {
-  const priority = decision.tier === 'AdminNetworkPolicy' ? ` (priority ${decision.policy.priority})` : '';
+  const rank = adminPolicyRank(decision.policy);
+  const priority = rank ? ` (${rank})` : '';
   const rule = `${decision.direction.toLowerCase()} rule ${decision.ruleIndex + 1}${decision.ruleName ? ` "${decision.ruleName}"` : ''}`;
-  const text = `${PAST[decision.action]} by ${decision.tier} \`${decision.policy.name}\`${priority} ${rule}`;
+  const text = `${PAST[decision.action]} by ${adminPolicyKindName(decision.policy)} \`${decision.policy.name}\`${priority} ${rule}`;
   const names = [...new Set(notConsulted.map((contribution) => contribution.policy.name))];
   if (names.length === 0) return text;
   const which = names.map((name) => `\`${name}\``).join(', ');

@@ -80,3 +80,9 @@ function isInSubjectOrPeer(path: ObjectPath): boolean {
 export function adminPolicyKindName(policy: Pick<AdminPolicyInfo, 'kind' | 'clusterTier'>): string {
   return policy.clusterTier ? CLUSTER_NETWORK_POLICY : policy.kind;
 }
+
+/** "priority 5", "Admin tier, priority 5", or "" for the BaselineAdminNetworkPolicy (it has none). */
+export function adminPolicyRank(policy: Pick<AdminPolicyInfo, 'kind' | 'clusterTier' | 'priority'>): string {
+  if (policy.clusterTier) return `${policy.clusterTier} tier, priority ${policy.priority}`;
+  return policy.kind === 'AdminNetworkPolicy' ? `priority ${policy.priority}` : '';
+}

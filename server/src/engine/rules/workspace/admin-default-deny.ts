@@ -1,5 +1,5 @@
 import type { AdminAnalysis } from '../../connectivity/admin-analysis';
-import type { AdminSelection, CompiledAdminPolicy, CompiledAdminRule } from '../../connectivity/admin-policy';
+import type { AdminSelection, CompiledAdminRule } from '../../connectivity/admin-policy';
 import type { ConnectivityAnalysis, LabelSelector, PolicyDirection } from '../../connectivity';
 import { matchesLabels } from '../../connectivity';
 import type { NamespaceInfo, Workload } from '../../model';
@@ -21,11 +21,6 @@ export function adminDenyCoveringWorkload(analysis: ConnectivityAnalysis, worklo
   const admin = analysis.admin;
   if (!admin) return undefined;
   return catchAllDenies(admin, direction).find((rule) => admin.selected.get(rule.policy)?.includes(workload));
-}
-
-/** "AdminNetworkPolicy `guard` (priority 5)", "BaselineAdminNetworkPolicy `default`": how messages name the policy. */
-export function adminPolicyName(policy: CompiledAdminPolicy): string {
-  return policy.tier === 'AdminNetworkPolicy' ? `AdminNetworkPolicy \`${policy.info.name}\` (priority ${policy.info.priority})` : `BaselineAdminNetworkPolicy \`${policy.info.name}\``;
 }
 
 function catchAllDenies(admin: AdminAnalysis | undefined, direction: PolicyDirection): CompiledAdminRule[] {
