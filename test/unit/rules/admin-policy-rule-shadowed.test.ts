@@ -120,6 +120,11 @@ testRule(adminPolicyRuleShadowed, {
       findings: [{ line: 11, column: 16, endLine: 11, endColumn: 20, message: 'Ingress rule 2 of AdminNetworkPolicy "guard" never decides anything: rule 1 of this policy and rule 1 of AdminNetworkPolicy "base" (priority 5) already decide every connection it matches in these manifests.' }],
     },
     {
+      name: 'an Admin-tier ClusterNetworkPolicy is named by its kind',
+      code: 'apiVersion: policy.networking.k8s.io/v1alpha2\nkind: ClusterNetworkPolicy\nmetadata:\n  name: cnp\nspec:\n  tier: Admin\n  priority: 10\n  subject: {namespaces: {}}\n  ingress:\n    - {name: accept-all, action: Accept, from: [{namespaces: {}}]}\n    - {name: deny-web, action: Deny, from: [{pods: {podSelector: {matchLabels: {app: web}}}}]}\n',
+      findings: [{ line: 11, column: 32, endLine: 11, endColumn: 36, message: 'Ingress rule 2 ("deny-web") of ClusterNetworkPolicy "cnp" never decides anything: rule 1 ("accept-all") of this policy already decides every connection it matches.' }],
+    },
+    {
       name: 'a named port that resolves, on every destination here, to a port an earlier rule decides',
       code: anp('guard', 10, SHOP, '  ingress:\n    - {action: Allow, from: [{namespaces: {}}], ports: [{portNumber: {port: 8080}}]}\n    - {action: Deny, from: [{namespaces: {}}], ports: [{namedPort: http}]}\n'),
       otherFiles: WORKLOADS,

@@ -125,12 +125,13 @@ spec:
   },
   *check(workspace) {
     // Policies the analysis does not evaluate (Calico, Cilium...) may decide what is passed; of several
-    // baselines (an error) only the first is evaluated.
-    if (workspace.model.adminPolicies.length === 0 || workspace.model.baselinePolicies.length > 1 || unevaluatedPolicies(workspace.model.objects).length > 0) return;
+    // BaselineAdminNetworkPolicies (an error) only the first is evaluated.
+    const model = workspace.model;
+    const baselines = model.baselinePolicies.filter((policy) => policy.clusterTier === undefined);
+    if (model.adminPolicies.length === 0 || baselines.length > 1 || unevaluatedPolicies(model.objects).length > 0) return;
     const analysis = workspace.connectivity;
     const admin = analysis.admin;
     if (!admin) return;
-    const model = workspace.model;
     for (const policy of admin.policies) {
       if (policy.tier !== 'AdminNetworkPolicy') continue;
       for (const direction of DIRECTIONS) {

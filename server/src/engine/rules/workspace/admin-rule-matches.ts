@@ -5,6 +5,7 @@ import type { PolicyDirection } from '../../connectivity/compiled-policy';
 import { intersectPorts, isEmptyPorts, subtractPorts, type PortSet } from '../../connectivity/port-set';
 import { adminRulePorts } from '../../connectivity/tiered-verdict';
 import type { ClusterModel, Workload } from '../../model';
+import { adminPolicyKindName, adminPolicyRank } from '../../model/admin-policies';
 import { intersectIpv4, type Ipv4Range } from '../../net/ipv4-set';
 import type { SourceRange } from '../../text/range';
 import type { RelatedLocation } from '../rule';
@@ -160,9 +161,13 @@ export function ruleLabel(rule: CompiledAdminRule): string {
   return `rule ${rule.index + 1}${rule.name ? ` (${JSON.stringify(rule.name)})` : ''}`;
 }
 
-/** `Ingress rule 3 ("deny-rest") of AdminNetworkPolicy "guard"`: how a finding names its rule. */
+/** `Ingress rule 3 ("deny-rest") of AdminNetworkPolicy "guard"`: how a finding names its rule (a ClusterNetworkPolicy by its own kind). */
 export function ruleTitle(rule: CompiledAdminRule): string {
-  return `${rule.direction} ${ruleLabel(rule)} of ${rule.policy.tier} ${JSON.stringify(rule.policy.info.name)}`;
+  return `${rule.direction} ${ruleLabel(rule)} of ${policyName(rule.policy)}`;
+}
+
+function policyName(policy: CompiledAdminPolicy): string {
+  return `${adminPolicyKindName(policy.info)} ${JSON.stringify(policy.info.name)}`;
 }
 
 /**
@@ -176,14 +181,15 @@ export function describeRules(rules: readonly CompiledAdminRule[], own: Compiled
   const parts = policies.map((policy) => {
     const list = byPolicy.get(policy)!.sort((a, b) => a.index - b.index);
     const labels = list.map((rule) => ruleLabel(rule).replace(/^rule /, ''));
-    const where = policy === own ? 'this policy' : `${policy.tier} ${JSON.stringify(policy.info.name)} (priority ${policy.info.priority})`;
+    const rank = adminPolicyRank(policy.info);
+    const where = policy === own ? 'this policy' : `${policyName(policy)}${rank ? ` (${rank})` : ''}`;
     return `${list.length === 1 ? 'rule' : 'rules'} ${listNames(labels, 4)} of ${where}`;
   });
   return listNames(parts, 4);
 }
 
 export function relatedRules(rules: Iterable<CompiledAdminRule>): RelatedLocation[] {
-  return [...rules].map((rule) => ({ uri: rule.policy.info.object.document.uri, range: actionRange(rule), message: `${rule.direction} ${ruleLabel(rule)} of ${rule.policy.tier} ${JSON.stringify(rule.policy.info.name)}` }));
+  return [...rules].map((rule) => ({ uri: rule.policy.info.object.document.uri, range: actionRange(rule), message: ruleTitle(rule) }));
 }
 
 /** `the pods of namespace shop`, or `Deployment "web" in namespace shop` when only some of a namespace's workloads are meant. */
