@@ -7,13 +7,15 @@ import type { Rule } from './rule';
 import { SERVICE_RULES } from './service';
 import { SUPPRESSION_RULES } from './suppression';
 import { WORKSPACE_RULES } from './workspace';
+import { adminPolicyPassNoOp } from './workspace/admin-policy-pass-no-op';
 import { adminPolicyPriorityConflict } from './workspace/admin-policy-priority-conflict';
+import { adminPolicyRuleShadowed } from './workspace/admin-policy-rule-shadowed';
 import { baselinePolicyInvalid } from './workspace/baseline-policy-invalid';
 import { duplicateObject } from './workspace/duplicate-object';
 import { yamlSyntax } from './yaml-syntax';
 
 /** AdminNetworkPolicy and BaselineAdminNetworkPolicy rules, each object's then across objects. */
-const ADMIN_POLICY_RULES: readonly Rule[] = [adminPolicyInvalid, adminPolicyAllowAllEgress, adminPolicyPriorityConflict, baselinePolicyInvalid];
+const ADMIN_POLICY_RULES: readonly Rule[] = [adminPolicyInvalid, adminPolicyAllowAllEgress, adminPolicyPriorityConflict, adminPolicyRuleShadowed, adminPolicyPassNoOp, baselinePolicyInvalid];
 
 /** Every rule kube-netsec knows, in the order they are documented. */
 export const ALL_RULES: readonly Rule[] = [yamlSyntax, duplicateObject, ...POD_RULES, ...SERVICE_RULES, ...POLICY_RULES, ...ADMIN_POLICY_RULES, ...PLATFORM_RULES, ...WORKSPACE_RULES, ...SUPPRESSION_RULES];
