@@ -139,6 +139,21 @@ describe('lensesOf', () => {
     assert.ok(lenses.every((lens) => lens.command?.id === SHOW_WORKLOAD_CONNECTIONS));
   });
 
+  it('says above a replaced definition which one takes effect, instead of its connections', () => {
+    const base = parseManifest('file:///w/base/api.yaml', workloads);
+    const overlay = parseManifest('file:///w/overlay/api.yaml', `# overlay\n${workloads}`);
+    const lenses = lensesOf({ file: base, workspace: buildWorkspace([base, overlay]), findings: [], config: DEFAULT_CONFIG });
+    assert.deepEqual(
+      lenses.map((lens) => [lens.range.start.line, lens.title, lens.command]),
+      [
+        [0, 'replaced by the definition in ../overlay/api.yaml:4 (as kubectl apply would)', undefined],
+        [9, 'replaced by the definition in ../overlay/api.yaml:13 (as kubectl apply would)', undefined],
+        [18, 'replaced by the definition in ../overlay/api.yaml:22 (as kubectl apply would)', undefined],
+        [27, 'replaced by the definition in ../overlay/api.yaml:31 (as kubectl apply would)', undefined],
+      ],
+    );
+  });
+
   it('never shows a host-network workload as isolated, even when policies select it', () => {
     const agent = yaml`
       apiVersion: apps/v1

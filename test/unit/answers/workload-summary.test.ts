@@ -239,3 +239,17 @@ describe('workloadSummary with cluster-admin policies', () => {
     assert.doesNotMatch(ingress, /from alpha\/front: all/);
   });
 });
+
+describe('workloadSummary of a replaced definition', () => {
+  it('says which later definition takes effect', () => {
+    const text = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api, namespace: shop}\nspec: {template: {metadata: {labels: {app: api}}}}\n';
+    const base = parseManifest('file:///w/base/api.yaml', text);
+    const overlay = parseManifest('file:///w/overlay/api.yaml', `# overlay\n${text}`);
+    const workspace = buildWorkspace([base, overlay]);
+    assert.equal(
+      workloadSummary(workspace, base.objects[0]),
+      '**Deployment shop/api**\n\nReplaced by a later definition (../overlay/api.yaml line 4), as `kubectl apply` would: its connections are those of that definition.',
+    );
+    assert.match(workloadSummary(workspace, overlay.objects[0])!, /^\*\*Deployment shop\/api\*\* · pods labelled `app=api`\n/);
+  });
+});

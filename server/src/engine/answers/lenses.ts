@@ -6,6 +6,8 @@ import { resolveRulePorts } from '../connectivity/rule-ports';
 import type { KubeObject } from '../manifest/kube-object';
 import { followPath } from '../manifest/yaml-path';
 import type { Workload } from '../model/cluster-types';
+import type { DuplicateGroup } from '../model/effective-objects';
+import { relativeFileName } from '../text/relative-file-name';
 import { usesHostNetwork } from '../rules/workspace/workspace-objects';
 import { complementIpv4, NO_IPV4, unionIpv4, type Ipv4Set } from '../net/ipv4-set';
 import type { SourceRange } from '../text/range';
@@ -21,13 +23,17 @@ export function lensesOf(context: AnswerContext): LensAnswer[] {
   const { file, workspace } = context;
   const policies = new Map(workspace.model.policies.map((policy) => [policy.object, policy]));
   const workloads = workloadsByObject(workspace.model.workloads, file.uri);
-  if (policies.size === 0 && workloads.size === 0) return [];
+  const replacements = replacementsIn(workspace.model.duplicates, file.uri);
+  if (policies.size === 0 && workloads.size === 0 && replacements.size === 0) return [];
   const analysis = workspace.connectivity;
   const lenses: LensAnswer[] = [];
   for (const object of file.objects) {
     const policy = policies.get(object);
     const compiled = policy && compiledPolicyOf(analysis, policy);
     if (compiled) lenses.push({ range: firstLineOf(object), title: policyLensTitle(analysis, compiled) });
+    const replacement = replacements.get(object);
+    // A replaced definition has no connections of its own: say which one the analysis reads instead.
+    if (replacement) lenses.push({ range: firstLineOf(object), title: replacedLensTitle(object, replacement) });
     const workload = workloads.get(object);
     if (workload) {
       lenses.push({
@@ -38,6 +44,27 @@ export function lensesOf(context: AnswerContext): LensAnswer[] {
     }
   }
   return lenses;
+}
+
+/** The replaced workload and policy definitions of a file, each with the definition that takes effect. */
+function replacementsIn(duplicates: readonly DuplicateGroup[], uri: string): Map<KubeObject, KubeObject> {
+  const result = new Map<KubeObject, KubeObject>();
+  for (const group of duplicates) {
+    if (!isAnalysed(group.effective)) continue;
+    for (const object of group.replaced) if (object.document.uri === uri) result.set(object, group.effective);
+  }
+  return result;
+}
+
+// The kinds the lenses speak for: NetworkPolicies and workload objects.
+function isAnalysed(object: KubeObject): boolean {
+  return object.kind === 'NetworkPolicy' || object.kind === 'Pod' || ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob'].includes(object.kind);
+}
+
+/** "replaced by the definition in ../overlay/web.yaml:5 (as kubectl apply would)". */
+function replacedLensTitle(object: KubeObject, effective: KubeObject): string {
+  const line = effective.rangeOf(['metadata', 'name'], 'pair').start.line + 1;
+  return `replaced by the definition in ${relativeFileName(object.document.uri, effective.document.uri)}:${line} (as kubectl apply would)`;
 }
 
 /** "selects 2 workloads · ingress from 3 workloads and 1 address range · egress: not restricted". */

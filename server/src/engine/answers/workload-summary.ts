@@ -16,6 +16,7 @@ import { blockedDns } from './dns-blocking';
 import { listNames } from '../text/name-lists';
 import { cappedList, LIST_LIMIT, plural, workloadLabel, workloadTitle } from './name-lists';
 import { sourceLink } from './source-link';
+import { relativeFileName } from '../text/relative-file-name';
 import { adminPolicyKindName, adminPolicyRank } from '../model/admin-policies';
 
 /**
@@ -25,12 +26,21 @@ import { adminPolicyKindName, adminPolicyRank } from '../model/admin-policies';
  */
 export function workloadSummary(workspace: Workspace, object: KubeObject): string | undefined {
   const workload = workloadOfObject(workspace, object);
-  if (!workload) return undefined;
+  if (!workload) return replacedSummary(workspace, object);
   const analysis = workspace.connectivity;
   const title = `**${workloadTitle(workload)}** · ${podLabelsText(workload)}`;
   // The allowed connections would assume the policies apply, which most plugins do not for such pods.
   if (usesHostNetwork(workload)) return [`${title} · host network`, hostNetworkSummary(analysis, workload)].join('\n\n');
   return [title, directionSummary(analysis, workload, 'Ingress', workspace.dns), directionSummary(analysis, workload, 'Egress', workspace.dns)].join('\n\n');
+}
+
+/** For a workload definition a later one replaces: which one the analysis reads instead. */
+function replacedSummary(workspace: Workspace, object: KubeObject): string | undefined {
+  const effective = workspace.model.duplicates.find((group) => group.replaced.includes(object))?.effective;
+  const workload = effective && workspace.model.workloads.find((candidate) => candidate.members.some((member) => member.object === effective));
+  if (!effective || !workload) return undefined;
+  const where = `${relativeFileName(object.document.uri, effective.document.uri)} line ${effective.rangeOf(['metadata', 'name'], 'pair').start.line + 1}`;
+  return `**${workloadTitle(workload)}**\n\nReplaced by a later definition (${where}), as \`kubectl apply\` would: its connections are those of that definition.`;
 }
 
 /** Why the policies that select a host-network workload most likely do not isolate it. */
