@@ -285,8 +285,53 @@ testRule(netpolEgressBlocksDns, {
               ports: [{protocol: UDP, port: 53}, {protocol: TCP, port: 53}]
       `,
     },
+      {
+      name: 'an AdminNetworkPolicy allows DNS to kube-dns above the NetworkPolicies (a named port resolves on the DNS pods)',
+      code: `${backend}---\n${denyBackendEgress}`,
+      otherFiles: {
+        'cluster/dns.yaml': yaml`
+        apiVersion: policy.networking.k8s.io/v1alpha1
+        kind: AdminNetworkPolicy
+        metadata: {name: cluster-dns}
+        spec:
+          priority: 1
+          subject: {namespaces: {}}
+          egress:
+            - action: Allow
+              to: [{pods: {namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: kube-system}}, podSelector: {matchLabels: {k8s-app: kube-dns}}}}]
+              ports: [{namedPort: dns}, {portNumber: {protocol: TCP, port: 53}}]
+      `,
+      },
+    },
   ],
   invalid: [
+    {
+      name: 'an AdminNetworkPolicy that passes DNS, or allows UDP only, leaves the rest to the NetworkPolicies',
+      code: `${backend}---\n${denyBackendEgress}`,
+      otherFiles: {
+        'cluster/dns.yaml': yaml`
+        apiVersion: policy.networking.k8s.io/v1alpha1
+        kind: AdminNetworkPolicy
+        metadata: {name: cluster-dns}
+        spec:
+          priority: 1
+          subject: {namespaces: {}}
+          egress:
+            - {action: Allow, to: [{namespaces: {matchLabels: {kubernetes.io/metadata.name: kube-system}}}], ports: [{portNumber: {protocol: UDP, port: 53}}]}
+            - {action: Pass, to: [{namespaces: {}}]}
+      `,
+      },
+      findings: [
+        {
+          line: 24,
+          column: 7,
+          endLine: 24,
+          endColumn: 13,
+          severity: 'info',
+          message: /^NetworkPolicy "deny-backend-egress" isolates the egress of Deployment "backend" and no egress rule lets it reach DNS \(TCP 53\)/,
+        },
+      ],
+    },
     {
       name: 'the seed example: egress only to backend pods',
       code: `${backend}---\n${denyBackendEgress}`,

@@ -5,7 +5,7 @@ import { policyNotEvaluated } from '../../../server/src/engine/rules/policy/poli
 import { yaml } from '../../support/dedent';
 import { findingsOf, testRule } from '../rule-tester';
 
-const ADMIN = 'is evaluated by `connectivity` and the connection hovers; workload-not-isolated and namespace-no-default-deny count only its Deny rules from or to every pod on every port, and netpol-egress-blocks-dns does not take it into account.';
+const ADMIN = 'is evaluated by `connectivity` and the connection hovers; workload-not-isolated and namespace-no-default-deny count only its Deny rules from or to every pod on every port, and netpol-egress-blocks-dns only its rules that allow DNS.';
 const IGNORED = 'is not evaluated: connectivity results and the isolation checks (workload-not-isolated, namespace-no-default-deny...) ignore this policy.';
 
 testRule(policyNotEvaluated, {

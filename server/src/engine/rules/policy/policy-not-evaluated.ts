@@ -22,7 +22,7 @@ export const policyNotEvaluated: ObjectRule = {
     "API's ClusterNetworkPolicy (`policy.networking.k8s.io`, read onto its `Admin` or `Baseline` tier) are evaluated by " +
     '`kube-netsec connectivity` and the connection hovers; of the isolation checks, workload-not-isolated and ' +
     'namespace-no-default-deny count only their `Deny` rules from or to every pod on every port, and ' +
-    'netpol-egress-blocks-dns does not look at them: the rule marks them too, with that wording. ' +
+    'netpol-egress-blocks-dns counts only their rules that allow DNS: the rule marks them too, with that wording. ' +
     'Calico staged policies are not reported: they preview a policy and ' +
     'enforce nothing. A NetworkPolicy of another version (`extensions/v1beta1`, removed in Kubernetes 1.16) is ' +
     'refused by the API server: netpol-invalid reports it, with the fix.',
@@ -68,7 +68,7 @@ spec:
     if (isAdminPolicyKind(object.kind) || isClusterNetworkPolicy(object)) {
       const name = object.name ? `${object.kind} "${object.name}"` : `This ${object.kind}`;
       yield {
-        message: `${name} is evaluated by \`connectivity\` and the connection hovers; workload-not-isolated and namespace-no-default-deny count only its Deny rules from or to every pod on every port, and netpol-egress-blocks-dns does not take it into account.`,
+        message: `${name} is evaluated by \`connectivity\` and the connection hovers; workload-not-isolated and namespace-no-default-deny count only its Deny rules from or to every pod on every port, and netpol-egress-blocks-dns only its rules that allow DNS.`,
         range: object.rangeOf(['kind']),
       };
       return;

@@ -3,6 +3,7 @@ import type { ClusterDnsConfig } from '../../config/lint-config';
 import type { ConnectivityAnalysis, CompiledPolicy } from '../../connectivity';
 import { matchesLabels, portSetContains, resolveRulePorts, type LabelSelector } from '../../connectivity';
 import { egressToward, type AssumedEndpoint } from '../../connectivity/assumed-endpoint';
+import { adminDnsDecision } from './admin-dns';
 import { peerAddresses } from '../../connectivity/rule-peers';
 import { isPlainObject } from '../../manifest/kube-object';
 import { NAMESPACE_NAME_LABEL, type NamespaceInfo, type Workload } from '../../model';
@@ -40,7 +41,13 @@ const RESOLVER_PORT = 53;
 export function blockedDns(analysis: ConnectivityAnalysis, dns: ClusterDnsConfig, policies: readonly CompiledPolicy[], source?: Workload): BlockedDns | undefined {
   const resolvers = resolversOf(source);
   if (resolvers.kind === 'none') return undefined;
-  const protocols = dnsProtocols(dns).filter((protocol) => !reachesResolver(analysis, dns, policies, resolvers, protocol));
+  const protocols = dnsProtocols(dns).filter((protocol) => {
+    // For a known workload querying the cluster DNS, an admin-tier Allow is final whatever its
+    // NetworkPolicies say. (An admin Deny of DNS is not reported here: the message speaks of the
+    // NetworkPolicy's rules.)
+    const admin = source && resolvers.kind === 'cluster' ? adminDnsDecision(analysis, source, clusterDnsEndpoints(analysis, dns), protocol, clusterDnsPorts(dns, protocol)) : undefined;
+    return admin !== 'Allow' && !reachesResolver(analysis, dns, policies, resolvers, protocol);
+  });
   if (protocols.length === 0) return undefined;
   const port = (protocol: DnsProtocol) => (resolvers.kind === 'cluster' ? clusterDnsPorts(dns, protocol) : [RESOLVER_PORT]);
   const because = resolvers.kind === 'cluster' ? whyClusterDnsMissed(analysis, dns, policies, protocols) : undefined;

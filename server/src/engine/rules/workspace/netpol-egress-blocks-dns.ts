@@ -30,6 +30,8 @@ export const netpolEgressBlocksDns: WorkspaceRule = {
     '`dns.addresses`, such as NodeLocal DNSCache\'s); it does reach the resolvers of pods with `dnsPolicy: Default` ' +
     '(the node\'s) or `dnsConfig.nameservers`. Host-network pods are left out. A policy that selects no workload of ' +
     "the workspace is judged with the namespace's `podSelector: {}` policies and those with the same `podSelector`. " +
+    'An AdminNetworkPolicy rule that allows the pods DNS to the cluster DNS is final, above the NetworkPolicies, so ' +
+    'such pods are not reported (an admin rule that denies DNS is not judged here). ' +
     'Blocked UDP is a warning; blocked TCP alone is info (resolvers fall back to TCP for large answers and DNSSEC).',
   remediation:
     'Add an egress rule (in this policy or in a policy that selects the same pods, often a namespace-wide ' +
