@@ -5,8 +5,7 @@ import { peerAddresses } from '../connectivity/rule-peers';
 import { resolveRulePorts } from '../connectivity/rule-ports';
 import type { KubeObject } from '../manifest/kube-object';
 import { followPath } from '../manifest/yaml-path';
-import type { Workload } from '../model/cluster-types';
-import type { DuplicateGroup } from '../model/effective-objects';
+import type { ClusterModel, Workload } from '../model/cluster-types';
 import { relativeFileName } from '../text/relative-file-name';
 import { usesHostNetwork } from '../rules/workspace/workspace-objects';
 import { complementIpv4, NO_IPV4, unionIpv4, type Ipv4Set } from '../net/ipv4-set';
@@ -23,7 +22,7 @@ export function lensesOf(context: AnswerContext): LensAnswer[] {
   const { file, workspace } = context;
   const policies = new Map(workspace.model.policies.map((policy) => [policy.object, policy]));
   const workloads = workloadsByObject(workspace.model.workloads, file.uri);
-  const replacements = replacementsIn(workspace.model.duplicates, file.uri);
+  const replacements = replacementsIn(workspace.model, file.uri);
   if (policies.size === 0 && workloads.size === 0 && replacements.size === 0) return [];
   const analysis = workspace.connectivity;
   const lenses: LensAnswer[] = [];
@@ -46,19 +45,20 @@ export function lensesOf(context: AnswerContext): LensAnswer[] {
   return lenses;
 }
 
-/** The replaced workload and policy definitions of a file, each with the definition that takes effect. */
-function replacementsIn(duplicates: readonly DuplicateGroup[], uri: string): Map<KubeObject, KubeObject> {
+/**
+ * The replaced definitions of a file whose effective definition has a lens (a NetworkPolicy or a
+ * workload object of the model), each with that definition.
+ */
+function replacementsIn(model: ClusterModel, uri: string): Map<KubeObject, KubeObject> {
   const result = new Map<KubeObject, KubeObject>();
-  for (const group of duplicates) {
-    if (!isAnalysed(group.effective)) continue;
+  const groups = model.duplicates.filter((group) => group.replaced.some((object) => object.document.uri === uri));
+  if (groups.length === 0) return result;
+  const lensed = new Set<KubeObject>([...model.policies.map((policy) => policy.object), ...model.workloads.flatMap((workload) => workload.members.map((member) => member.object))]);
+  for (const group of groups) {
+    if (!lensed.has(group.effective)) continue;
     for (const object of group.replaced) if (object.document.uri === uri) result.set(object, group.effective);
   }
   return result;
-}
-
-// The kinds the lenses speak for: NetworkPolicies and workload objects.
-function isAnalysed(object: KubeObject): boolean {
-  return object.kind === 'NetworkPolicy' || object.kind === 'Pod' || ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob'].includes(object.kind);
 }
 
 /** "replaced by the definition in ../overlay/web.yaml:5 (as kubectl apply would)". */

@@ -13,6 +13,7 @@ import { blockedDns } from './dns-blocking';
 import { cappedList, countedWorkloads, LIST_LIMIT } from './name-lists';
 import { sourceLink } from './source-link';
 import { relativeFileName } from '../text/relative-file-name';
+import { replacingDefinition } from '../model/effective-objects';
 import { usesHostNetwork } from '../rules/workspace/workspace-objects';
 
 /**
@@ -26,7 +27,7 @@ export function policySummary(workspace: Workspace, policy: KubeObject): string 
   const info = policyInfoOf(workspace, policy);
   const compiled = info && compiledPolicyOf(analysis, info);
   const title = `**NetworkPolicy \`${info?.key ?? policy.name ?? '(unnamed)'}\`**`;
-  const replacement = replacingDefinition(workspace, policy);
+  const replacement = replacingDefinition(workspace.model.duplicates, policy);
   if (replacement) {
     const where = `${relativeFileName(policy.document.uri, replacement.document.uri)} line ${replacement.rangeOf(['metadata', 'name'], 'pair').start.line + 1}`;
     const key = `${policy.namespace || workspace.model.defaultNamespace}/${policy.name}`;
@@ -59,11 +60,6 @@ function selectionText(policy: CompiledPolicy, selected: readonly Workload[]): s
   // Kubernetes leaves policies on host-network pods undefined; most plugins do not apply them.
   const hostNote = onHost.length === 0 ? '' : ` On most network plugins it does not isolate ${cappedList(onHost, LIST_LIMIT)}, which ${onHost.length === 1 ? 'uses' : 'use'} the host network.`;
   return `Applies to ${podsText(policy.podSelector)} in namespace \`${namespace}\`: ${countedWorkloads(selected, namespace)}.${hostNote}`;
-}
-
-/** The definition that replaces `object` when a later document defines the same policy. */
-function replacingDefinition(workspace: Workspace, object: KubeObject): KubeObject | undefined {
-  return workspace.model.duplicates.find((group) => group.replaced.includes(object))?.effective;
 }
 
 function directionText(analysis: ConnectivityAnalysis, policy: CompiledPolicy, selected: readonly Workload[], direction: PolicyDirection, dns: ClusterDnsConfig): string {

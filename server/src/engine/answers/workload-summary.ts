@@ -17,6 +17,7 @@ import { listNames } from '../text/name-lists';
 import { cappedList, LIST_LIMIT, plural, workloadLabel, workloadTitle } from './name-lists';
 import { sourceLink } from './source-link';
 import { relativeFileName } from '../text/relative-file-name';
+import { replacingDefinition } from '../model/effective-objects';
 import { adminPolicyKindName, adminPolicyRank } from '../model/admin-policies';
 
 /**
@@ -36,7 +37,7 @@ export function workloadSummary(workspace: Workspace, object: KubeObject): strin
 
 /** For a workload definition a later one replaces: which one the analysis reads instead. */
 function replacedSummary(workspace: Workspace, object: KubeObject): string | undefined {
-  const effective = workspace.model.duplicates.find((group) => group.replaced.includes(object))?.effective;
+  const effective = replacingDefinition(workspace.model.duplicates, object);
   const workload = effective && workspace.model.workloads.find((candidate) => candidate.members.some((member) => member.object === effective));
   if (!effective || !workload) return undefined;
   const where = `${relativeFileName(object.document.uri, effective.document.uri)} line ${effective.rangeOf(['metadata', 'name'], 'pair').start.line + 1}`;

@@ -11,6 +11,6 @@ export type { AdminProblem, AdminProblems } from './admin-problems';
 export type { AdminRuleDecision } from './tiered-verdict';
 export { compareEndpoints, endpointName, type Endpoint } from './endpoints';
 export { adminReasons, adminReasonText, explainConnection, inboundConnections, outboundConnections, type AdminReason, type ExplainedConnection } from './explain';
-export { compileLabelSelector, matchesLabels, type LabelSelector } from './label-selector';
+export { compileLabelSelector, matchesLabels, selectsEverything, type LabelSelector } from './label-selector';
 export { policyCoverage, type PeerCoverage, type PolicyCoverage, type RuleCoverage } from './policy-coverage';
 export { describePorts, isAllPorts, isEmptyPorts, portEntries, portSetContains, PROTOCOLS, type PortEntry, type PortSet, type Protocol } from './port-set';

@@ -20,6 +20,11 @@ export type LabelRequirement =
 
 export const MATCH_EVERYTHING: LabelSelector = { kind: 'requirements', requirements: [] };
 
+/** Whether a selector has no requirement (`{}`): it matches every label set, now and later. */
+export function selectsEverything(selector: LabelSelector): boolean {
+  return selector.kind === 'requirements' && selector.requirements.length === 0;
+}
+
 /** Compiles a selector that is present (`{}` matches everything; `null` is read as `{}`). */
 export function compileLabelSelector(value: unknown): LabelSelector {
   if (value === null || value === undefined) return MATCH_EVERYTHING;

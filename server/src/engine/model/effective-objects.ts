@@ -58,6 +58,11 @@ export function effectiveObjects(files: readonly ManifestFile[], defaultNamespac
   return { objects: replaced.size === 0 ? clean : clean.filter((object) => !replaced.has(object)), duplicates };
 }
 
+/** The definition that takes effect in place of `object`, when a later document defines the same object. */
+export function replacingDefinition(duplicates: readonly DuplicateGroup[], object: KubeObject): KubeObject | undefined {
+  return duplicates.find((group) => group.replaced.includes(object))?.effective;
+}
+
 /** "group/Kind namespace/name", or undefined for an object without a kind or a name. */
 export function identityOf(object: KubeObject, defaultNamespace: string): string | undefined {
   if (!object.kind || !object.name) return undefined;

@@ -6,7 +6,7 @@ export { adminPolicyOf, isAdminPolicyKind } from './admin-policies';
 export type { AdminPolicyInfo, AdminPolicyKind, SkippedAdminPolicy } from './cluster-types';
 export type { ClusterModel, ContainerPort, NamespaceInfo, NetworkPolicyInfo, Workload, WorkloadId, WorkloadMember } from './cluster-types';
 export { NAMESPACE_NAME_LABEL } from './namespaces';
-export { effectiveObjects, identityOf, type DuplicateGroup, type EffectiveObjects } from './effective-objects';
+export { effectiveObjects, identityOf, replacingDefinition, type DuplicateGroup, type EffectiveObjects } from './effective-objects';
 export { unevaluatedPolicies, unevaluatedPolicyOf, type UnevaluatedPolicy } from './unevaluated-policies';
 export { POD_CREATING_KINDS, podCreatingKindOf, type PodCreatingKind } from './pod-creating-kinds';
 export { mayCreateUnknownPods } from './possible-pod-creators';

@@ -1,7 +1,7 @@
 import type { AdminAnalysis } from '../../connectivity/admin-analysis';
 import type { AdminSelection, CompiledAdminRule } from '../../connectivity/admin-policy';
-import type { ConnectivityAnalysis, LabelSelector, PolicyDirection } from '../../connectivity';
-import { matchesLabels } from '../../connectivity';
+import type { ConnectivityAnalysis, PolicyDirection } from '../../connectivity';
+import { matchesLabels, selectsEverything } from '../../connectivity';
 import type { NamespaceInfo, Workload } from '../../model';
 
 // Cluster-admin policies that deny by default: an AdminNetworkPolicy or the
@@ -29,15 +29,12 @@ function catchAllDenies(admin: AdminAnalysis | undefined, direction: PolicyDirec
 }
 
 function selectsEveryPod(peer: CompiledAdminRule['peers'][number]): boolean {
-  if (peer.kind === 'namespaces') return isEverything(peer.namespaces);
-  return peer.kind === 'pods' && isEverything(peer.namespaces) && isEverything(peer.pods);
+  if (peer.kind === 'namespaces') return selectsEverything(peer.namespaces);
+  return peer.kind === 'pods' && selectsEverything(peer.namespaces) && selectsEverything(peer.pods);
 }
 
 function coversNamespace(subject: AdminSelection, namespace: NamespaceInfo): boolean {
   if (subject.kind === 'namespaces') return matchesLabels(subject.namespaces, namespace.labels);
-  return subject.kind === 'pods' && matchesLabels(subject.namespaces, namespace.labels) && isEverything(subject.pods);
+  return subject.kind === 'pods' && matchesLabels(subject.namespaces, namespace.labels) && selectsEverything(subject.pods);
 }
 
-function isEverything(selector: LabelSelector): boolean {
-  return selector.kind === 'requirements' && selector.requirements.length === 0;
-}

@@ -1,7 +1,7 @@
 import { DIRECTIONS } from '../../connectivity';
 import { partitionAddresses } from '../../connectivity/address-partition';
 import type { AdminPeer, AdminPorts, CompiledAdminRule } from '../../connectivity/admin-policy';
-import type { LabelSelector } from '../../connectivity/label-selector';
+import { selectsEverything, type LabelSelector } from '../../connectivity/label-selector';
 import { ALL_PORTS, intersectPorts, isAllPorts, isEmptyPorts, NO_PORTS, subtractPorts, unionPorts, type PortSet } from '../../connectivity/port-set';
 import { adminRulePorts } from '../../connectivity/tiered-verdict';
 import type { WorkspaceRule } from '../rule';
@@ -157,15 +157,12 @@ function staticShadowers(rule: CompiledAdminRule): { rules: CompiledAdminRule[];
 }
 
 function peerCovers(candidate: AdminPeer, peer: AdminPeer & { kind: 'namespaces' | 'pods' }): boolean {
-  if (candidate.kind === 'namespaces') return isEverything(candidate.namespaces) || sameSelector(candidate.namespaces, peer.namespaces);
+  if (candidate.kind === 'namespaces') return selectsEverything(candidate.namespaces) || sameSelector(candidate.namespaces, peer.namespaces);
   if (candidate.kind !== 'pods') return false;
-  if (isEverything(candidate.pods) && (isEverything(candidate.namespaces) || sameSelector(candidate.namespaces, peer.namespaces))) return true;
+  if (selectsEverything(candidate.pods) && (selectsEverything(candidate.namespaces) || sameSelector(candidate.namespaces, peer.namespaces))) return true;
   return peer.kind === 'pods' && sameSelector(candidate.namespaces, peer.namespaces) && sameSelector(candidate.pods, peer.pods);
 }
 
-function isEverything(selector: LabelSelector): boolean {
-  return selector.kind === 'requirements' && selector.requirements.length === 0;
-}
 
 /** Written alike, requirement for requirement (a malformed selector is like no other). */
 function sameSelector(a: LabelSelector, b: LabelSelector): boolean {

@@ -1,4 +1,4 @@
-import type { ConnectivityAnalysis, PolicyDirection } from '../../connectivity';
+import { selectsEverything, type ConnectivityAnalysis, type PolicyDirection } from '../../connectivity';
 import type { CompiledPolicy } from '../../connectivity';
 
 /**
@@ -6,7 +6,7 @@ import type { CompiledPolicy } from '../../connectivity';
  * direction: the only kind that also covers workloads added later. Its rules do not matter here.
  */
 export function selectsWholeNamespace(policy: CompiledPolicy, direction: PolicyDirection): boolean {
-  return policy.affects[direction] && policy.podSelector.kind === 'requirements' && policy.podSelector.requirements.length === 0;
+  return policy.affects[direction] && selectsEverything(policy.podSelector);
 }
 
 /** The policies of a namespace that isolate all its pods for a direction. */
