@@ -142,5 +142,16 @@ export function answerTests(): void {
         ['tier', 'matches 2 workloads'],
       ]);
     });
+    test("the workload hover names the cluster-admin policy that applies to it (the BaselineAdminNetworkPolicy in another file)", async () => {
+      const server = await openInEditor(fixtureUri('vault/server.yaml'));
+      const text = await waitForHover(server.uri, positionOf(server, 'app: vault', 0, 1), 'a cluster-admin policy applies');
+      assert.match(text, /\*\*Ingress\*\*: not isolated by a NetworkPolicy; a cluster-admin policy applies: BaselineAdminNetworkPolicy \[default\]\(file:[^)]*cluster-policies\/baseline\.yaml#L\d+\)/);
+    });
+
+    test('a replaced Deployment definition gets a lens naming the definition that takes effect', async () => {
+      const base = await openInEditor(fixtureUri('precision/base/grafana.yaml'));
+      await waitFor(async () => (await lensTitles(base.uri)).length > 0, 'the lens of the replaced definition', { timeoutMs: 15_000 });
+      assert.deepEqual(await lensTitles(base.uri), ['replaced by the definition in ../overlay/grafana.yaml:5 (as kubectl apply would)']);
+    });
   });
 }
