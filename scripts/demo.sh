@@ -7,23 +7,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Building code-server (first run only) needs the Kerberos headers; Chromium is not needed here.
-if [ ! -f /usr/include/gssapi/gssapi.h ]; then
-  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "demo: installing libkrb5-dev (apt-get)"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libkrb5-dev >/dev/null
-  else
-    echo "demo: libkrb5-dev is missing; code-server cannot be built without it (sudo apt-get install -y libkrb5-dev)" >&2
-  fi
-fi
-
-# npm writes node_modules/.package-lock.json on every install: older than package-lock.json means
-# the dependencies changed since (a pull), absent means they were never installed.
-if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  echo "demo: npm ci"
-  npm ci --no-audit --no-fund
-fi
+# The tests' preparation (Debian packages, npm dependencies; skips what is there), without the
+# browser: the demo serves VS Code to yours.
+bash scripts/setup.sh --no-browser
 
 npm run package
 
