@@ -3,7 +3,9 @@
 import { build } from 'esbuild';
 import { chmod } from 'node:fs/promises';
 
-const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning' };
+// ajv-formats-draft2019 (through kubernetes-models) requires Node's deprecated `punycode` module,
+// whose warning would land in the output channel as an error: bundle the userland package instead.
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', alias: { punycode: 'punycode/' } };
 const production = { ...common, minify: process.env.KUBE_NETSEC_MINIFY !== '0', sourcemap: 'linked' };
 
 await Promise.all([
