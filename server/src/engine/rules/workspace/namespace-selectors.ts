@@ -1,5 +1,5 @@
 import type { LabelSelector } from '../../connectivity';
-import { NAMESPACE_NAME_LABEL } from '../../model';
+import { NAMESPACE_NAME_LABEL, type ClusterModel } from '../../model';
 
 // What a namespaceSelector says about namespaces the workspace may not define. Only the automatic
 // `kubernetes.io/metadata.name` label is known for those; every other label is a guess.
@@ -21,4 +21,28 @@ export function namespacesNamedBy(selector: LabelSelector): readonly string[] | 
     names = names ? names.filter((name) => requirement.values.includes(name)) : [...requirement.values];
   }
   return names;
+}
+
+/**
+ * Whether a namespaceSelector that matches no namespace is worth reporting: the workspace defines
+ * Namespace objects, the selector does not go by name (a name usually means a namespace managed
+ * elsewhere), and each label it requires is carried by some Namespace object (so a value is wrong,
+ * not a namespace missing from the repository).
+ */
+export function namespaceMismatchIsJudgeable(selector: LabelSelector, model: ClusterModel): boolean {
+  if (selector.kind === 'malformed' || testsNamespaceName(selector)) return false;
+  const definedLabels = definedNamespaceLabels(model);
+  if (definedLabels.length === 0) return false;
+  return requiredKeys(selector).every((key) => definedLabels.some((labels) => Object.prototype.hasOwnProperty.call(labels, key)));
+}
+
+/** The labels of the Namespace objects of the workspace (not of namespaces only workloads imply). */
+export function definedNamespaceLabels(model: ClusterModel): Readonly<Record<string, string>>[] {
+  return [...model.namespaces.values()].flatMap((info) => (info.object ? [info.labels] : []));
+}
+
+/** The label keys a namespace must carry to match (`In` and `Exists`, matchLabels included). */
+export function requiredKeys(selector: LabelSelector): string[] {
+  if (selector.kind !== 'requirements') return [];
+  return selector.requirements.filter((requirement) => requirement.operator === 'In' || requirement.operator === 'Exists').map((requirement) => requirement.key);
 }

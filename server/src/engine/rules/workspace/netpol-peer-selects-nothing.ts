@@ -1,11 +1,11 @@
-import { DIRECTIONS, matchesLabels, type LabelSelector } from '../../connectivity';
+import { DIRECTIONS, matchesLabels } from '../../connectivity';
 import { peerMatchesWorkload } from '../../connectivity';
 import type { KubeObject } from '../../manifest/kube-object';
-import { NAMESPACE_NAME_LABEL, operatedPodsOf, type ClusterModel } from '../../model';
+import { operatedPodsOf } from '../../model';
 import { PEERS_KEY } from '../../policy/network-policy';
 import type { Report, WorkspaceRule } from '../rule';
 import { couldSelectPodsOf } from './pod-selection';
-import { namespacesNamedBy, testsNamespaceName } from './namespace-selectors';
+import { namespaceMismatchIsJudgeable, namespacesNamedBy } from './namespace-selectors';
 import { peerPath } from './policy-locations';
 import { namespaceTargets, workloadTargets } from './selection-targets';
 import { correctSelector, type SelectorCorrection } from './selector-correction';
@@ -176,18 +176,3 @@ spec:
   },
   fixes: selectorCorrectionFixes,
 };
-
-/**
- * Whether a namespaceSelector that matches no namespace is worth reporting: the workspace defines
- * Namespace objects, the selector does not go by name (a name usually means a namespace managed
- * elsewhere), and each label it requires is carried by some Namespace object (so a value is wrong,
- * not a namespace missing from the repository).
- */
-function namespaceMismatchIsJudgeable(selector: LabelSelector, model: ClusterModel): boolean {
-  if (selector.kind === 'malformed' || testsNamespaceName(selector)) return false;
-  const definedLabels = [...model.namespaces.values()].flatMap((info) => (info.object ? [info.labels] : []));
-  if (definedLabels.length === 0) return false;
-  return selector.requirements
-    .filter((requirement) => requirement.operator === 'In' || requirement.operator === 'Exists')
-    .every((requirement) => requirement.key !== NAMESPACE_NAME_LABEL && definedLabels.some((labels) => Object.prototype.hasOwnProperty.call(labels, requirement.key)));
-}
