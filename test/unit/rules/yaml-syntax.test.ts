@@ -45,7 +45,7 @@ testRule(yamlSyntax, {
       `,
       findings: [
         { line: 5, column: 1, endLine: 5, endColumn: 2, message: /All mapping items must start at the same column/ },
-        { line: 13, column: 1, endLine: 13, endColumn: 2, message: /Missing closing "quote/ },
+        { line: 12, column: 17, endLine: 12, endColumn: 18, message: /Missing closing "quote/ },
       ],
     },
     {

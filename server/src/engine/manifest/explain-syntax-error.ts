@@ -9,6 +9,7 @@ import { isCollection, isScalar, isSeq, Scalar, visit, type Document, type YAMLM
 export function explainFirstError(text: string, document: Document.Parsed): void {
   const error = document.errors[0];
   if (!error) return;
+  error.pos = onWrittenText(text, error.pos);
   if (error.code === 'UNEXPECTED_TOKEN' && /^Unexpected scalar at node end/.test(error.message)) {
     const before = valueEndingAt(document, error.pos[0]);
     if (!before?.range) return;
@@ -28,9 +29,34 @@ export function explainFirstError(text: string, document: Document.Parsed): void
   }
 }
 
-// Short enough, and on one line, to repeat in a message.
+// Short enough, and on one line, to repeat in a message; not empty, which would read as "``".
 function quotable(text: string): boolean {
-  return text.length <= 60 && !/[\r\n`]/.test(text);
+  return text.length > 0 && text.length <= 60 && !/[\r\n`]/.test(text);
+}
+
+/**
+ * An error's offsets kept on the text: the `yaml` package puts a missing closing bracket or quote
+ * (and other errors at the end of the text) one character past its end, which no client can show.
+ * Such an error, with nothing but blanks after it, is moved onto the last character written.
+ */
+function onWrittenText(text: string, [start, end]: [number, number]): [number, number] {
+  let after = start;
+  while (after < text.length && /\s/.test(text[after])) after++;
+  if (after < text.length) return [start, Math.min(end, text.length)];
+  let last = Math.min(start, text.length);
+  while (last > 0 && /\s/.test(text[last - 1])) last--;
+  if (last === 0) return [Math.min(start, text.length), Math.min(end, text.length)];
+  // An astral character is two UTF-16 units: the range covers both, never half of one.
+  const width = last >= 2 && isLowSurrogate(text.charCodeAt(last - 1)) && isHighSurrogate(text.charCodeAt(last - 2)) ? 2 : 1;
+  return [last - width, last];
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
 }
 
 // The flow collection or quoted string that ends exactly where unexpected text begins.

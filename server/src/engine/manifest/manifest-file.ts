@@ -5,6 +5,7 @@ import type { ChunkCache } from './chunk-cache';
 import { parseChunk } from './parse-chunk';
 import { splitDocuments } from './split';
 import { firstTemplateOffset } from './template-syntax';
+import { withLoneCarriageReturnsAsLineFeeds } from '../text/line-index';
 
 /** A YAML syntax problem or an unreadable document, placed in the file. */
 export interface SyntaxProblem {
@@ -46,7 +47,7 @@ export function parseManifest(uri: string, text: string, cache?: ChunkCache): Ma
     file.tooLarge = { length: text.length };
     return file;
   }
-  for (const placement of splitDocuments(stripByteOrderMark(text))) {
+  for (const placement of splitDocuments(withLoneCarriageReturnsAsLineFeeds(stripByteOrderMark(text)))) {
     const chunk: ParsedChunk = cache ? cache.parse(placement.text) : parseChunk(placement.text);
     for (const parsed of chunk.documents) {
       const document = new ManifestDocument(uri, parsed, chunk, placement);

@@ -30,7 +30,8 @@ export function parseChunk(text: string): ParsedChunk {
 
 function describeConversionError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  if (/alias/i.test(message)) {
+  // Only the expansion cap's error ("Excessive alias count…"): an unresolved alias is another problem.
+  if (/excessive alias/i.test(message)) {
     return `Too many alias expansions (more than ${TO_JS_OPTIONS.maxAliasCount}): the document was not checked. ${message}`;
   }
   return `The document could not be read: ${message}`;

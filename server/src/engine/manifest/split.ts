@@ -18,7 +18,9 @@ const DOCUMENT_START = /^---(?=[ \t\r\n]|$)/gm;
 export function splitDocuments(text: string): Chunk[] {
   const cuts: number[] = [];
   for (const match of text.matchAll(DOCUMENT_START)) {
-    if (match.index > 0) cuts.push(match.index);
+    // The `m` flag's `^` also matches after U+2028 and U+2029, which end no line for YAML 1.2 or
+    // LSP; column 0 is after "\n" only (parseManifest has made each lone "\r" one).
+    if (match.index > 0 && text.charCodeAt(match.index - 1) === 10) cuts.push(match.index);
   }
   const chunks: Chunk[] = [];
   let start = 0;

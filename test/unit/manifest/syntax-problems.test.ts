@@ -1,0 +1,27 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseManifest } from '../../../server/src/engine';
+import { textAt } from '../../support/lsp-text-model';
+
+/** Syntax problems found by fuzzing: their words and where they lie. */
+describe('syntax problems', () => {
+  it('an unresolved alias is not called too many alias expansions', () => {
+    const text = 'apiVersion: v1\nkind: Pod\nmetadata: &a\n  name: *b\n';
+    const [problem] = parseManifest('test.yaml', text).syntaxProblems;
+    assert.match(problem.message, /^The document could not be read: Unresolved alias/);
+    assert.equal(textAt(text, problem.range), '*');
+  });
+
+  it('a key with no `:` at the end of the file names the key, not an empty text', () => {
+    const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\n  !';
+    const [problem] = parseManifest('test.yaml', text).syntaxProblems;
+    assert.match(problem.message, /^`!` has no `:` after it/);
+    assert.equal(textAt(text, problem.range), '!');
+  });
+
+  it('an error after an astral character at the end of the file covers the whole character', () => {
+    const text = 'apiVersion: v1\nkind: Pod\nmetadata: {name: 😀';
+    const [problem] = parseManifest('test.yaml', text).syntaxProblems;
+    assert.equal(textAt(text, problem.range), '😀');
+  });
+});
