@@ -303,8 +303,50 @@ testRule(netpolEgressBlocksDns, {
       `,
       },
     },
+    {
+      name: 'an AdminNetworkPolicy denies DNS before the NetworkPolicies: they are not consulted (admin-policy-blocks-dns reports it)',
+      code: `${backend}---\n${denyBackendEgress}`,
+      otherFiles: {
+        'cluster/protect.yaml': yaml`
+        apiVersion: policy.networking.k8s.io/v1alpha1
+        kind: AdminNetworkPolicy
+        metadata: {name: protect-system}
+        spec:
+          priority: 1
+          subject: {namespaces: {}}
+          egress:
+            - {action: Deny, to: [{namespaces: {matchLabels: {kubernetes.io/metadata.name: kube-system}}}]}
+      `,
+      },
+    },
   ],
   invalid: [
+    {
+      name: 'an AdminNetworkPolicy denies the DNS pods and passes the NodeLocal DNSCache address to NetworkPolicies that do not allow it',
+      code: `${backend}---\n${denyBackendEgress}`,
+      config: { dns: withDnsDefaults({ addresses: ['169.254.20.10'] }) },
+      otherFiles: {
+        'cluster/protect.yaml': yaml`
+        apiVersion: policy.networking.k8s.io/v1alpha1
+        kind: AdminNetworkPolicy
+        metadata: {name: protect-system}
+        spec:
+          priority: 1
+          subject: {namespaces: {}}
+          egress:
+            - {action: Deny, to: [{namespaces: {matchLabels: {kubernetes.io/metadata.name: kube-system}}}]}
+      `,
+      },
+      findings: [
+        {
+          line: 24,
+          column: 7,
+          endLine: 24,
+          endColumn: 13,
+          message: 'NetworkPolicy "deny-backend-egress" isolates the egress of Deployment "backend" and no egress rule lets it reach DNS (UDP and TCP 53): name resolution fails.',
+        },
+      ],
+    },
     {
       name: 'an AdminNetworkPolicy that passes DNS, or allows UDP only, leaves the rest to the NetworkPolicies',
       code: `${backend}---\n${denyBackendEgress}`,

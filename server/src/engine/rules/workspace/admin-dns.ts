@@ -1,47 +1,96 @@
 import { adminRulesFor } from '../../connectivity/admin-analysis';
 import { selectionMatches, type CompiledAdminRule } from '../../connectivity/admin-policy';
-import type { AssumedEndpoint } from '../../connectivity/assumed-endpoint';
-import { portSetContains, type ConnectivityAnalysis } from '../../connectivity';
+import { egressToward, type AssumedEndpoint } from '../../connectivity/assumed-endpoint';
+import { tieredVerdict, type AdminRuleDecision, type TieredInput } from '../../connectivity/tiered-verdict';
+import { portSetContains, resolveRulePorts, type CompiledPolicy, type ConnectivityAnalysis } from '../../connectivity';
+import { NO_PORTS, unionPorts, type PortSet } from '../../connectivity/port-set';
+import { peerAddresses } from '../../connectivity/rule-peers';
 import type { Workload } from '../../model';
+import { ipv4SetContains } from '../../net/ipv4-set';
 import type { DnsProtocol } from './dns-access';
 
-// The admin tier above the NetworkPolicies decides DNS first: an AdminNetworkPolicy (or an Admin-tier
-// ClusterNetworkPolicy) rule that matches the cluster DNS pods on a DNS port allows or denies the
-// query whatever the NetworkPolicies say; a Pass, or no matching rule, leaves it to them
-// (admin-policy-semantics.md §6). The baseline never matters here: the pods are egress-isolated by
-// NetworkPolicies, which hide it.
+// A pod's DNS queries through the tiers (admin-policy-semantics.md §6): the admin tier (AdminNetworkPolicies
+// and Admin-tier ClusterNetworkPolicies) decides first, and its Allow or Deny is final; what it passes
+// or does not match goes to the NetworkPolicies that isolate the pod's egress, or, when none does, to
+// the baseline tier, whose Deny is final too; what is left is allowed.
 
-/** `Allow` or `Deny` when the admin tier decides `source`'s queries to one of the DNS endpoints on `protocol`/`port`. */
-export function adminDnsDecision(
+/** Where a pod's queries may go: a DNS pod on one of its ports (after the Service's translation), or a resolver address. */
+export type DnsTarget = { kind: 'pod'; endpoint: AssumedEndpoint; port: number } | { kind: 'address'; address: number; port: number };
+
+/** How the tiers decide a pod's queries on one protocol. */
+export interface DnsTierOutcome {
+  /** Some target gets the queries. */
+  reachable: boolean;
+  /** The admin or baseline Deny rules that decide some target, in evaluation order. */
+  denies: readonly CompiledAdminRule[];
+  /** Whether the NetworkPolicies decide some target (the admin tier passes it or matches it not). */
+  networkPoliciesDecide: boolean;
+}
+
+/**
+ * The tiers' outcome for `source`'s queries on `protocol` to `targets`, where `policies` are the
+ * NetworkPolicies isolating its egress (none: the baseline is consulted). Undefined when no admin or
+ * baseline policy has egress rules for it: the NetworkPolicies alone decide.
+ */
+export function dnsThroughTiers(
   analysis: ConnectivityAnalysis,
   source: Workload,
-  endpoints: readonly AssumedEndpoint[],
+  policies: readonly CompiledPolicy[],
+  targets: readonly DnsTarget[],
   protocol: DnsProtocol,
-  ports: readonly number[],
-): 'Allow' | 'Deny' | undefined {
+): DnsTierOutcome | undefined {
   const admin = analysis.admin;
   if (!admin) return undefined;
-  const rules = adminRulesFor(admin.adminRules, source, 'Egress');
-  if (rules.length === 0) return undefined;
-  const decisions = endpoints.flatMap((endpoint) => ports.map((port) => firstMatch(rules, endpoint, protocol, port)?.action));
-  // DNS gets through when the tier allows some DNS endpoint on some port; it is cut when it denies every one.
-  if (decisions.includes('Allow')) return 'Allow';
-  return decisions.length > 0 && decisions.every((action) => action === 'Deny') ? 'Deny' : undefined;
+  const adminRules = adminRulesFor(admin.adminRules, source, 'Egress');
+  const baselineRules = policies.length > 0 ? [] : adminRulesFor(admin.baselineRules, source, 'Egress');
+  if (adminRules.length === 0 && baselineRules.length === 0) return undefined;
+  const ruleOf = (decision: AdminRuleDecision) => admin.policies.find((policy) => policy.info === decision.policy)?.rules.Egress[decision.ruleIndex];
+  const denies = new Set<CompiledAdminRule>();
+  let reachable = false;
+  let networkPoliciesDecide = false;
+  for (const target of targets) {
+    const outcome = tieredVerdict({ direction: 'Egress', adminRules, baselineRules, ...towardTarget(policies, target) });
+    if (portSetContains(outcome.allowed, protocol, target.port)) {
+      reachable = true;
+      continue;
+    }
+    const deciding = outcome.decisions.filter((decision) => portSetContains(decision.ports, protocol, target.port));
+    const adminDecision = deciding.find((decision) => decision.tier === 'AdminNetworkPolicy');
+    const baselineDecision = deciding.find((decision) => decision.tier === 'BaselineAdminNetworkPolicy');
+    const deny = adminDecision?.action === 'Deny' ? adminDecision : policies.length === 0 && baselineDecision?.action === 'Deny' ? baselineDecision : undefined;
+    const rule = deny && ruleOf(deny);
+    if (rule) denies.add(rule);
+    else if (policies.length > 0) networkPoliciesDecide = true;
+  }
+  return { reachable, denies: [...denies], networkPoliciesDecide };
 }
 
-function firstMatch(rules: readonly CompiledAdminRule[], endpoint: AssumedEndpoint, protocol: DnsProtocol, port: number): CompiledAdminRule | undefined {
+/** How the tiers see one target: which admin rules match it, where named ports resolve, what NetworkPolicies allow toward it. */
+function towardTarget(policies: readonly CompiledPolicy[], target: DnsTarget): Pick<TieredInput, 'matches' | 'destination' | 'networkPolicies'> {
+  const isolated = policies.length > 0;
+  if (target.kind === 'address') {
+    return {
+      matches: (rule) => ipv4SetContains(rule.addresses, target.address),
+      destination: 'external',
+      ...(isolated ? { networkPolicies: egressTowardAddress(policies, target.address) } : {}),
+    };
+  }
+  const { endpoint } = target;
   const namespaces = new Map([[endpoint.namespace.name, endpoint.namespace]]);
-  return rules.find(
-    (rule) => rule.action !== undefined && rule.peers.some((peer) => selectionMatches(peer, endpoint.workload, namespaces)) && portsInclude(rule, endpoint.workload, protocol, port),
-  );
+  return {
+    matches: (rule) => rule.peers.some((peer) => selectionMatches(peer, endpoint.workload, namespaces)),
+    destination: endpoint.workload,
+    ...(isolated ? { networkPolicies: egressToward(policies, endpoint) } : {}),
+  };
 }
 
-// Named ports take the destination's first container port of that name, with its protocol (§5).
-function portsInclude(rule: CompiledAdminRule, destination: Workload, protocol: DnsProtocol, port: number): boolean {
-  if (rule.ports === 'all') return true;
-  if (portSetContains(rule.ports.numbers, protocol, port)) return true;
-  return rule.ports.named.some(({ name }) => {
-    const declared = destination.containerPorts.find((candidate) => candidate.name === name);
-    return declared !== undefined && declared.port === port && declared.protocol === protocol;
-  });
+/** What the egress rules of `policies` allow toward an external address (named ports allow nothing there). */
+export function egressTowardAddress(policies: readonly CompiledPolicy[], address: number): PortSet {
+  let allowed = NO_PORTS;
+  for (const policy of policies) {
+    for (const rule of policy.rules.Egress) {
+      if (ipv4SetContains(peerAddresses(rule.peers), address)) allowed = unionPorts(allowed, resolveRulePorts(rule.ports, 'external'));
+    }
+  }
+  return allowed;
 }

@@ -3,7 +3,7 @@ import type { ClusterDnsConfig } from '../../config/lint-config';
 import type { ConnectivityAnalysis, CompiledPolicy } from '../../connectivity';
 import { matchesLabels, portSetContains, resolveRulePorts, type LabelSelector } from '../../connectivity';
 import { egressToward, type AssumedEndpoint } from '../../connectivity/assumed-endpoint';
-import { adminDnsDecision } from './admin-dns';
+import { dnsThroughTiers, type DnsTarget, type DnsTierOutcome } from './admin-dns';
 import { peerAddresses } from '../../connectivity/rule-peers';
 import { isPlainObject } from '../../manifest/kube-object';
 import { NAMESPACE_NAME_LABEL, type NamespaceInfo, type Workload } from '../../model';
@@ -36,17 +36,25 @@ const RESOLVER_PORT = 53;
 /**
  * What DNS traffic `policies` (the egress policies isolating some pods) leave no way to, for pods
  * with `source`'s resolver configuration (the cluster DNS when no source is known); undefined when
- * every DNS protocol gets through.
+ * every DNS protocol gets through. For a known source the admin and baseline tiers are weighed too:
+ * their Allow lets queries through whatever the NetworkPolicies say, their Deny cuts them. With
+ * `byNetworkPolicies`, only what the NetworkPolicies decide and their rules do not allow counts:
+ * DNS cut by an admin Deny alone is not theirs (admin-policy-blocks-dns reports it).
  */
-export function blockedDns(analysis: ConnectivityAnalysis, dns: ClusterDnsConfig, policies: readonly CompiledPolicy[], source?: Workload): BlockedDns | undefined {
+export function blockedDns(
+  analysis: ConnectivityAnalysis,
+  dns: ClusterDnsConfig,
+  policies: readonly CompiledPolicy[],
+  source?: Workload,
+  options: { byNetworkPolicies?: boolean } = {},
+): BlockedDns | undefined {
   const resolvers = resolversOf(source);
   if (resolvers.kind === 'none') return undefined;
   const protocols = dnsProtocols(dns).filter((protocol) => {
-    // For a known workload querying the cluster DNS, an admin-tier Allow is final whatever its
-    // NetworkPolicies say. (An admin Deny of DNS is not reported here: the message speaks of the
-    // NetworkPolicy's rules.)
-    const admin = source && resolvers.kind === 'cluster' ? adminDnsDecision(analysis, source, clusterDnsEndpoints(analysis, dns), protocol, clusterDnsPorts(dns, protocol)) : undefined;
-    return admin !== 'Allow' && !reachesResolver(analysis, dns, policies, resolvers, protocol);
+    const tiers = source ? clusterDnsThroughTiers(analysis, dns, source, policies, protocol) : undefined;
+    if (!tiers) return !reachesResolver(analysis, dns, policies, resolvers, protocol);
+    if (tiers.reachable) return false;
+    return !options.byNetworkPolicies || (tiers.networkPoliciesDecide && !reachesResolver(analysis, dns, policies, resolvers, protocol));
   });
   if (protocols.length === 0) return undefined;
   const port = (protocol: DnsProtocol) => (resolvers.kind === 'cluster' ? clusterDnsPorts(dns, protocol) : [RESOLVER_PORT]);
@@ -54,10 +62,33 @@ export function blockedDns(analysis: ConnectivityAnalysis, dns: ClusterDnsConfig
   return { protocols, text: portsText(protocols, port), ...(because ? { because } : {}) };
 }
 
+/**
+ * How the tiers decide the queries of `source` (whose egress `policies` isolate, if any) on
+ * `protocol`, when it queries the cluster DNS: to its pods, and to the configured `dns.addresses` and
+ * its own `dnsConfig.nameservers`. Undefined when it queries other resolvers, lists one that is not
+ * an IPv4 address (it cannot be judged), or no admin or baseline policy has egress rules for it.
+ */
+export function clusterDnsThroughTiers(analysis: ConnectivityAnalysis, dns: ClusterDnsConfig, source: Workload, policies: readonly CompiledPolicy[], protocol: DnsProtocol): DnsTierOutcome | undefined {
+  const resolvers = resolversOf(source);
+  if (resolvers.kind !== 'cluster') return undefined;
+  const addresses = [...dns.addresses.map(nameserverOf), ...resolvers.nameservers];
+  if (addresses.includes('unknown')) return undefined;
+  const targets: DnsTarget[] = [
+    ...clusterDnsEndpoints(analysis, dns).flatMap((endpoint) => clusterDnsPorts(dns, protocol).map((port): DnsTarget => ({ kind: 'pod', endpoint, port }))),
+    ...addresses.map((address): DnsTarget => ({ kind: 'address', address: address as number, port: RESOLVER_PORT })),
+  ];
+  return dnsThroughTiers(analysis, source, policies, targets, protocol);
+}
+
 function whyClusterDnsMissed(analysis: ConnectivityAnalysis, dns: ClusterDnsConfig, policies: readonly CompiledPolicy[], protocols: readonly DnsProtocol[]): BlockedDns['because'] {
   if (protocols.some((protocol) => reachesAddress(policies, 'any', protocol))) return 'ipBlock';
   if (protocols.some((protocol) => missesNamespaceLabels(analysis, dns, policies, protocol))) return 'namespace-labels';
   return undefined;
+}
+
+/** What fails when queries on `protocols` are cut: UDP is what resolvers use first, TCP is their fallback for large answers. */
+export function dnsFailureText(protocols: readonly DnsProtocol[]): string {
+  return protocols.includes('UDP') ? 'name resolution fails' : 'lookups whose answers are too large for UDP (DNSSEC, many records) fail';
 }
 
 /** The protocols the cluster DNS serves, in the order messages name them. */
@@ -83,9 +114,9 @@ export function uniquePorts(dns: ClusterDnsConfig): { protocol: DnsProtocol; por
   return dnsProtocols(dns).flatMap((protocol) => clusterDnsPorts(dns, protocol).map((port) => ({ protocol, port })));
 }
 
-/** "UDP and TCP 53" for the default DNS. */
-export function dnsPortsText(dns: ClusterDnsConfig): string {
-  return portsText(dnsProtocols(dns), (protocol) => clusterDnsPorts(dns, protocol));
+/** "UDP and TCP 53" for the default DNS: the ports of `protocols` (all it serves by default). */
+export function dnsPortsText(dns: ClusterDnsConfig, protocols: readonly DnsProtocol[] = dnsProtocols(dns)): string {
+  return portsText(protocols, (protocol) => clusterDnsPorts(dns, protocol));
 }
 
 function clusterDnsPorts(dns: ClusterDnsConfig, protocol: DnsProtocol): number[] {
@@ -156,7 +187,8 @@ function reachesAddress(policies: readonly CompiledPolicy[], address: number | '
   );
 }
 
-function reachesClusterDns(analysis: ConnectivityAnalysis, dns: ClusterDnsConfig, policies: readonly CompiledPolicy[], protocol: DnsProtocol): boolean {
+/** Whether the egress rules of `policies` reach a cluster DNS pod on one of its `protocol` ports. */
+export function reachesClusterDns(analysis: ConnectivityAnalysis, dns: ClusterDnsConfig, policies: readonly CompiledPolicy[], protocol: DnsProtocol): boolean {
   const ports = clusterDnsPorts(dns, protocol);
   return clusterDnsEndpoints(analysis, dns).some((endpoint) => {
     const allowed = egressToward(policies, endpoint);

@@ -6,7 +6,7 @@ import type { Workload } from '../../model';
 import type { SourceRange } from '../../text/range';
 import type { WorkspaceRule } from '../rule';
 import { selectsWholeNamespace } from './default-deny';
-import { blockedDns, clusterDnsRule, type BlockedDns } from './dns-access';
+import { blockedDns, clusterDnsRule, dnsFailureText, type BlockedDns } from './dns-access';
 import { listNames, usesHostNetwork, workloadName } from './workspace-objects';
 
 export const netpolEgressBlocksDns: WorkspaceRule = {
@@ -30,8 +30,10 @@ export const netpolEgressBlocksDns: WorkspaceRule = {
     '`dns.addresses`, such as NodeLocal DNSCache\'s); it does reach the resolvers of pods with `dnsPolicy: Default` ' +
     '(the node\'s) or `dnsConfig.nameservers`. Host-network pods are left out. A policy that selects no workload of ' +
     "the workspace is judged with the namespace's `podSelector: {}` policies and those with the same `podSelector`. " +
-    'An AdminNetworkPolicy rule that allows the pods DNS to the cluster DNS is final, above the NetworkPolicies, so ' +
-    'such pods are not reported (an admin rule that denies DNS is not judged here). ' +
+    'The AdminNetworkPolicies decide first: a rule of theirs that allows the pods DNS is final, above the ' +
+    'NetworkPolicies, so such pods are not reported; one that denies it is reported by `admin-policy-blocks-dns` ' +
+    'instead (the NetworkPolicies are not consulted for those queries), and a `Pass` hands the queries to the ' +
+    'NetworkPolicies, judged here. ' +
     'Blocked UDP is a warning; blocked TCP alone is info (resolvers fall back to TCP for large answers and DNSSEC).',
   remediation:
     'Add an egress rule (in this policy or in a policy that selects the same pods, often a namespace-wide ' +
@@ -89,7 +91,7 @@ spec:
     // A workload is judged with all its egress policies, the same under each of them: once.
     const judged = new Map<string, BlockedDns | undefined>();
     const blockedFor = (workload: Workload): BlockedDns | undefined => {
-      if (!judged.has(workload.key)) judged.set(workload.key, blockedDns(analysis, dns, analysis.isolatedBy.get(workload.key)?.Egress ?? [], workload));
+      if (!judged.has(workload.key)) judged.set(workload.key, blockedDns(analysis, dns, analysis.isolatedBy.get(workload.key)?.Egress ?? [], workload, { byNetworkPolicies: true }));
       return judged.get(workload.key);
     };
     for (const policy of analysis.policies) {
@@ -146,7 +148,7 @@ function describePods(dns: ClusterDnsConfig): string {
 
 /** What fails (UDP is what resolvers use first), and why when a rule seems meant for DNS. */
 function outcome(blocked: BlockedDns, dns: ClusterDnsConfig): string {
-  const failure = blocked.protocols.includes('UDP') ? 'name resolution fails' : 'lookups whose answers are too large for UDP (DNSSEC, many records) fail';
+  const failure = dnsFailureText(blocked.protocols);
   if (blocked.because === 'ipBlock') {
     return `${failure} (an ipBlock does not reach the cluster DNS: queries to its Service address are translated to the DNS pods' addresses first; list untranslated resolver addresses, such as NodeLocal DNSCache's, under dns.addresses in .kube-netsec.yaml)`;
   }
