@@ -172,10 +172,14 @@ function messageOf(rule: CompiledAdminRule, protocols: readonly DnsProtocol[], w
   return `${ruleTitle(rule)}${rank ? ` (${rank})` : ''} ${queries}: no NetworkPolicy selects ${them} for egress, so the baseline decides, and ${failure}.`;
 }
 
+/** At most this many workloads, and as many NetworkPolicies, among the related locations. */
+const RELATED_WORKLOADS = 10;
+
 /** The workloads whose queries are cut and, for an admin rule, the NetworkPolicies that would have allowed them. */
 function relatedOf(analysis: ConnectivityAnalysis, dns: ClusterDnsConfig, rule: CompiledAdminRule, protocols: readonly DnsProtocol[], workloads: readonly Workload[]): RelatedLocation[] {
   const related: RelatedLocation[] = [];
-  for (const workload of workloads) {
+  // A cluster-wide Deny cuts every pod's DNS: the first few stand for the rest, as in the message.
+  for (const workload of workloads.slice(0, RELATED_WORKLOADS)) {
     const object = workload.members[0]?.object;
     if (object) related.push({ uri: object.document.uri, range: nameRange(object), message: `${workloadName(workload)} in namespace ${workload.id.namespace}: its DNS queries are denied` });
   }
@@ -183,7 +187,7 @@ function relatedOf(analysis: ConnectivityAnalysis, dns: ClusterDnsConfig, rule: 
   const allowing = new Set(
     workloads.flatMap((workload) => (analysis.isolatedBy.get(workload.key)?.Egress ?? []).filter((policy) => protocols.some((protocol) => reachesClusterDns(analysis, dns, [policy], protocol)))),
   );
-  for (const policy of allowing) {
+  for (const policy of [...allowing].slice(0, RELATED_WORKLOADS)) {
     const object = policy.info.object;
     related.push({ uri: object.document.uri, range: nameRange(object), message: `NetworkPolicy "${policy.info.name}" would allow the queries, but the admin tier decides them first` });
   }
