@@ -5,6 +5,7 @@ import type { AdminPolicyInfo, ClusterModel } from '../model/cluster-types';
 import type { AdminPolicyProblem } from '../policy/admin-policy-validation';
 import type { AdminAnalysis } from './admin-analysis';
 import type { CompiledAdminPolicy } from './admin-policy';
+import { ownerLabelConflicts } from './owner-label-conflicts';
 
 /** A problem of an admin policy, at the field at fault. */
 export interface AdminProblem {
@@ -28,7 +29,7 @@ export interface AdminProblems {
 
 export function adminProblems(model: ClusterModel, policies: readonly CompiledAdminPolicy[], admin?: AdminAnalysis): AdminProblems {
   const fatal: AdminProblem[] = [...crossObjectErrors(model)];
-  const warnings: AdminProblem[] = [...equalClusterPriorities(model)];
+  const warnings: AdminProblem[] = [...equalClusterPriorities(model), ...ownerLabelConflicts(model, policies)];
   for (const { object, path, kind, name, message, fatal: refused } of model.skippedAdminPolicies) {
     if (refused) fatal.push({ object, path, message: `${kind} "${name}": ${message}.` });
     else warnings.push({ object, path, message: `${kind} "${name}" is skipped: ${message}.` });
