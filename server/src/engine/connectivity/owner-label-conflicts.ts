@@ -1,7 +1,7 @@
 import { isPlainObject, type PlainObject } from '../manifest/kube-object';
 import type { ObjectPath } from '../manifest/yaml-path';
 import { adminPolicyKindName } from '../model/admin-policies';
-import type { ClusterModel, WorkloadMember } from '../model/cluster-types';
+import type { ClusterModel, Workload, WorkloadMember } from '../model/cluster-types';
 import { labelsOf, labelText, type Labels } from '../model/labels';
 import type { CompiledAdminPolicy } from './admin-policy';
 import type { AdminProblem } from './admin-problems';
@@ -17,33 +17,54 @@ import { matchesLabels, type LabelSelector } from './label-selector';
  * namespace selector matches the workload's namespace are examined, never `namespaces` ones.
  */
 export function ownerLabelConflicts(model: ClusterModel, policies: readonly CompiledAdminPolicy[]): AdminProblem[] {
+  return ownerLabelConflictsOf(model, policies).map((conflict) => {
+    const { policy, workload, key, first, other } = conflict;
+    return {
+      object: policy.info.object,
+      path: conflict.path,
+      message:
+        `${adminPolicyKindName(policy.info)} "${policy.info.name}": this selector tells apart pods of one owner, ${workload.key}: ` +
+        `label "${key}" is ${labelValueText(first, key)} on ${memberName(first)} and ${labelValueText(other, key)} on ${memberName(other)}. ` +
+        `The reference analyzer refuses such input; the connections listed give them all the labels of ${memberName(first)}.`,
+    };
+  });
+}
+
+/** A pod selector of an admin policy that tells apart two members of one workload by one label. */
+export interface OwnerLabelConflict {
+  policy: CompiledAdminPolicy;
+  /** The matchLabels entry or the matchExpressions entry at fault, from the policy object's root. */
+  path: ObjectPath;
+  workload: Workload;
+  key: string;
+  /** The member whose labels the analysis uses. */
+  first: WorkloadMember;
+  other: WorkloadMember;
+}
+
+/** Each pod selector's first conflict per workload, in workload then policy order. */
+export function ownerLabelConflictsOf(model: ClusterModel, policies: readonly CompiledAdminPolicy[]): OwnerLabelConflict[] {
   const owners = model.workloads.filter((workload) => workload.members.length > 1);
   if (owners.length === 0 || policies.length === 0) return [];
   const selectors = policies.flatMap(podSelectorsOf);
-  const problems: AdminProblem[] = [];
+  const conflicts: OwnerLabelConflict[] = [];
   for (const workload of owners) {
     const namespaceLabels = model.namespaces.get(workload.id.namespace)?.labels ?? {};
-    const applicable = selectors.filter((selector) => matchesLabels(selector.namespaces, namespaceLabels));
-    if (applicable.length === 0) continue;
     const [first, ...others] = workload.members;
     const firstLabels = memberLabels(first);
-    for (const selector of applicable) {
+    for (const selector of selectors) {
+      if (!matchesLabels(selector.namespaces, namespaceLabels)) continue;
       const conflict = firstConflict(selector, firstLabels, others);
-      if (!conflict) continue;
-      const { member, key, requirementPath } = conflict;
-      const value = (labels: Labels) => (Object.prototype.hasOwnProperty.call(labels, key) ? `"${labels[key]}"` : 'absent');
-      const { policy } = selector;
-      problems.push({
-        object: policy.info.object,
-        path: requirementPath,
-        message:
-          `${adminPolicyKindName(policy.info)} "${policy.info.name}": this selector tells apart pods of one owner, ${workload.key}: ` +
-          `label "${key}" is ${value(firstLabels)} on ${memberName(first)} and ${value(memberLabels(member))} on ${memberName(member)}. ` +
-          `The reference analyzer refuses such input; the connections listed give them all the labels of ${memberName(first)}.`,
-      });
+      if (conflict) conflicts.push({ policy: selector.policy, path: conflict.requirementPath, workload, key: conflict.key, first, other: conflict.member });
     }
   }
-  return problems;
+  return conflicts;
+}
+
+/** `"db-0"`, or `absent`. */
+export function labelValueText(member: WorkloadMember, key: string): string {
+  const labels = memberLabels(member);
+  return Object.prototype.hasOwnProperty.call(labels, key) ? `"${labels[key]}"` : 'absent';
 }
 
 /** A `pods` selection of a subject or peer: its namespace selector, and its pod selector as written. */
@@ -109,12 +130,12 @@ function distinguishingRequirement(selector: PlainObject, key: string, first: st
   return index === -1 ? undefined : ['matchExpressions', index];
 }
 
-function memberLabels(member: WorkloadMember): Labels {
+export function memberLabels(member: WorkloadMember): Labels {
   return labelsOf(member.object.get([...member.template, 'metadata', 'labels']));
 }
 
 /** `Pod "db-0"`, `StatefulSet "db"`. */
-function memberName(member: WorkloadMember): string {
+export function memberName(member: WorkloadMember): string {
   return `${member.object.kind} "${member.object.name ?? ''}"`;
 }
 
