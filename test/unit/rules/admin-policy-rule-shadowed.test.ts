@@ -25,6 +25,16 @@ const WORKLOADS = {
   ].join('---\n'),
 };
 
+/** The BaselineAdminNetworkPolicy: `spec` on line 5, its rules (`ingress:` or `egress:` and what follows) from line 8. */
+function banp(subject: string, rules: string): string {
+  return `apiVersion: policy.networking.k8s.io/v1alpha1\nkind: BaselineAdminNetworkPolicy\nmetadata:\n  name: default\nspec:\n  subject:\n    ${subject}\n${rules}`;
+}
+
+/** A Baseline-tier ClusterNetworkPolicy, its rules from line 9. */
+function baselineCnp(name: string, priority: number, subject: string, rules: string): string {
+  return `apiVersion: policy.networking.k8s.io/v1alpha2\nkind: ClusterNetworkPolicy\nmetadata:\n  name: ${name}\nspec:\n  tier: Baseline\n  priority: ${priority}\n  subject: {${subject}}\n${rules}`;
+}
+
 const ALL = 'namespaces: {}';
 const SHOP = 'namespaces: {matchLabels: {team: shop}}';
 
@@ -85,6 +95,59 @@ testRule(adminPolicyRuleShadowed, {
       code: anp('guard', 10, ALL, '  egress:\n    - {action: Allow, to: [{namespaces: {}}]}\n    - {action: Deny, to: [{namespaces: {}}, {networks: [10.0.0.0/8]}]}\n'),
       otherFiles: WORKLOADS,
     },
+    {
+      name: 'baseline: the exception comes before the catch-all',
+      code: banp(ALL, '  ingress:\n    - {action: Allow, from: [{namespaces: {matchLabels: {team: shop}}}]}\n    - {action: Deny, from: [{namespaces: {}}]}\n'),
+      otherFiles: WORKLOADS,
+    },
+    {
+      name: 'baseline: an AdminNetworkPolicy Pass hands everything on, so it takes nothing from the baseline',
+      code: banp(ALL, '  ingress:\n    - {action: Deny, from: [{namespaces: {}}]}\n'),
+      otherFiles: { ...WORKLOADS, 'admin.yaml': anp('delegate', 5, ALL, '  ingress:\n    - {action: Pass, from: [{namespaces: {}}]}\n    - {action: Allow, from: [{namespaces: {}}]}\n') },
+    },
+    {
+      name: 'baseline: the admin tier denies some ports and passes the rest on',
+      code: banp(ALL, '  ingress:\n    - {action: Deny, from: [{namespaces: {}}]}\n'),
+      otherFiles: { ...WORKLOADS, 'admin.yaml': anp('guard', 5, ALL, '  ingress:\n    - {action: Pass, from: [{namespaces: {}}], ports: [{portNumber: {port: 8080}}]}\n    - {action: Deny, from: [{namespaces: {}}]}\n') },
+    },
+    {
+      name: 'baseline: an AdminNetworkPolicy that selects only some of its subjects',
+      code: banp(ALL, '  ingress:\n    - {action: Deny, from: [{namespaces: {}}]}\n'),
+      otherFiles: { ...WORKLOADS, 'admin.yaml': anp('guard', 5, SHOP, '  ingress:\n    - {action: Allow, from: [{namespaces: {}}]}\n') },
+    },
+    {
+      name: 'baseline: an AdminNetworkPolicy that decides only some peers',
+      code: banp(ALL, '  ingress:\n    - {action: Deny, from: [{namespaces: {}}]}\n'),
+      otherFiles: { ...WORKLOADS, 'admin.yaml': anp('guard', 5, ALL, '  ingress:\n    - {action: Allow, from: [{namespaces: {matchLabels: {team: shop}}}]}\n') },
+    },
+    {
+      name: 'baseline: two AdminNetworkPolicies of the same priority, whose order decides what is passed on',
+      code: banp(ALL, '  ingress:\n    - {action: Deny, from: [{namespaces: {}}]}\n'),
+      otherFiles: { ...WORKLOADS, 'admin.yaml': `${anp('guard', 5, ALL, '  ingress:\n    - {action: Allow, from: [{namespaces: {}}]}\n')}---\n${anp('delegate', 5, ALL, '  ingress:\n    - {action: Pass, from: [{namespaces: {}}]}\n')}` },
+    },
+    {
+      name: 'baseline: NetworkPolicies that select every pod do not count (namespace owners change them)',
+      code: banp(ALL, '  ingress:\n    - {action: Deny, from: [{namespaces: {}}]}\n'),
+      otherFiles: {
+        ...WORKLOADS,
+        'netpol.yaml': ['shop', 'pay'].map((namespace) => `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny, namespace: ${namespace}}\nspec: {podSelector: {}, policyTypes: [Ingress]}\n`).join('---\n'),
+      },
+    },
+    {
+      name: 'baseline: an egress network the admin tier allows only in part',
+      code: banp(ALL, '  egress:\n    - {action: Deny, to: [{networks: [10.0.0.0/8]}]}\n'),
+      otherFiles: { ...WORKLOADS, 'admin.yaml': anp('guard', 5, ALL, '  egress:\n    - {action: Allow, to: [{networks: [10.0.0.0/9]}]}\n') },
+    },
+    {
+      name: 'baseline: a Baseline-tier ClusterNetworkPolicy after the BaselineAdminNetworkPolicy (no priority to compare)',
+      code: baselineCnp('late', 1, ALL, '  ingress:\n    - {action: Deny, from: [{namespaces: {}}]}\n'),
+      otherFiles: { ...WORKLOADS, 'banp.yaml': banp(ALL, '  ingress:\n    - {action: Allow, from: [{namespaces: {}}]}\n') },
+    },
+    {
+      name: 'baseline: Baseline-tier ClusterNetworkPolicies of the same priority',
+      code: baselineCnp('late', 4, ALL, '  ingress:\n    - {action: Deny, from: [{namespaces: {}}]}\n'),
+      otherFiles: { ...WORKLOADS, 'early.yaml': baselineCnp('early', 4, ALL, '  ingress:\n    - {action: Accept, from: [{namespaces: {}}]}\n') },
+    },
   ],
   invalid: [
     {
@@ -129,6 +192,40 @@ testRule(adminPolicyRuleShadowed, {
       code: anp('guard', 10, SHOP, '  ingress:\n    - {action: Allow, from: [{namespaces: {}}], ports: [{portNumber: {port: 8080}}]}\n    - {action: Deny, from: [{namespaces: {}}], ports: [{namedPort: http}]}\n'),
       otherFiles: WORKLOADS,
       findings: [{ line: 11, column: 16, endLine: 11, endColumn: 20, message: 'Ingress rule 2 of AdminNetworkPolicy "guard" never decides anything: rule 1 of this policy already decides every connection it matches in these manifests.' }],
+    },
+    {
+      name: 'baseline: a catch-all of the same policy before it, found without workloads',
+      code: banp(ALL, '  ingress:\n    - {name: allow-all, action: Allow, from: [{namespaces: {}}]}\n    - {name: deny-sandbox, action: Deny, from: [{namespaces: {matchLabels: {zone: sandbox}}}]}\n'),
+      findings: [{ line: 10, column: 36, endLine: 10, endColumn: 40, message: 'Ingress rule 2 ("deny-sandbox") of BaselineAdminNetworkPolicy "default" never decides anything: rule 1 ("allow-all") of this policy already decides every connection it matches.' }],
+    },
+    {
+      name: 'baseline: an AdminNetworkPolicy Deny decides everything it matches for every subject here',
+      code: banp(ALL, '  ingress:\n    - {name: allow-shop, action: Allow, from: [{namespaces: {matchLabels: {team: shop}}}]}\n'),
+      otherFiles: { ...WORKLOADS, 'admin.yaml': anp('guard', 5, ALL, '  ingress:\n    - {name: pass-pay, action: Pass, from: [{namespaces: {matchLabels: {kubernetes.io/metadata.name: pay}}}]}\n    - {name: deny-rest, action: Deny, from: [{namespaces: {}}]}\n') },
+      findings: [{ line: 9, column: 34, endLine: 9, endColumn: 39, message: 'Ingress rule 1 ("allow-shop") of BaselineAdminNetworkPolicy "default" never decides anything: rule 2 ("deny-rest") of AdminNetworkPolicy "guard" (priority 5) already decides every connection it matches in these manifests, before the baseline is consulted.' }],
+    },
+    {
+      name: 'baseline: an earlier baseline rule and an AdminNetworkPolicy decide it together',
+      code: banp(ALL, '  ingress:\n    - {action: Deny, from: [{namespaces: {}}], ports: [{portNumber: {port: 443}}]}\n    - {action: Allow, from: [{namespaces: {}}], ports: [{portNumber: {port: 80}}, {portNumber: {port: 443}}]}\n'),
+      otherFiles: { ...WORKLOADS, 'admin.yaml': anp('guard', 5, ALL, '  ingress:\n    - {action: Allow, from: [{namespaces: {}}], ports: [{portNumber: {port: 80}}]}\n') },
+      findings: [{ line: 10, column: 16, endLine: 10, endColumn: 21, message: 'Ingress rule 2 of BaselineAdminNetworkPolicy "default" never decides anything: rule 1 of this policy and rule 1 of AdminNetworkPolicy "guard" (priority 5) already decide every connection it matches in these manifests, before the baseline is consulted.' }],
+    },
+    {
+      name: 'baseline: an egress network inside one the admin tier allows',
+      code: banp(ALL, '  egress:\n    - {action: Deny, to: [{networks: [10.1.0.0/16]}]}\n'),
+      otherFiles: { ...WORKLOADS, 'admin.yaml': anp('guard', 5, ALL, '  egress:\n    - {action: Allow, to: [{networks: [10.0.0.0/8]}]}\n') },
+      findings: [{ line: 9, column: 16, endLine: 9, endColumn: 20, message: 'Egress rule 1 of BaselineAdminNetworkPolicy "default" never decides anything: rule 1 of AdminNetworkPolicy "guard" (priority 5) already decides every connection it matches in these manifests, before the baseline is consulted.' }],
+    },
+    {
+      name: 'baseline: a Pass of a Baseline-tier ClusterNetworkPolicy ends the tier, so it decides the later rules',
+      code: baselineCnp('baseline', 1, ALL, '  ingress:\n    - {name: to-default, action: Pass, from: [{namespaces: {}}]}\n    - {name: deny-web, action: Deny, from: [{pods: {podSelector: {matchLabels: {app: web}}}}]}\n'),
+      findings: [{ line: 11, column: 32, endLine: 11, endColumn: 36, message: 'Ingress rule 2 ("deny-web") of ClusterNetworkPolicy "baseline" never decides anything: rule 1 ("to-default") of this policy already decides every connection it matches.' }],
+    },
+    {
+      name: 'baseline: a Baseline-tier ClusterNetworkPolicy of a lower priority decides it for every subject here',
+      code: baselineCnp('late', 9, ALL, '  ingress:\n    - {action: Deny, from: [{namespaces: {matchLabels: {team: shop}}}]}\n'),
+      otherFiles: { ...WORKLOADS, 'early.yaml': baselineCnp('early', 2, ALL, '  ingress:\n    - {name: accept-all, action: Accept, from: [{namespaces: {}}]}\n') },
+      findings: [{ line: 10, column: 16, endLine: 10, endColumn: 20, message: 'Ingress rule 1 of ClusterNetworkPolicy "late" never decides anything: rule 1 ("accept-all") of ClusterNetworkPolicy "early" (Baseline tier, priority 2) already decides every connection it matches in these manifests.' }],
     },
   ],
 });

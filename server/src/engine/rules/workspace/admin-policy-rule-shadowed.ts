@@ -1,15 +1,16 @@
 import { DIRECTIONS } from '../../connectivity';
+import { adminRulesFor } from '../../connectivity/admin-analysis';
 import { partitionAddresses } from '../../connectivity/address-partition';
 import type { AdminPeer, AdminPorts, CompiledAdminRule } from '../../connectivity/admin-policy';
 import { selectsEverything, type LabelSelector } from '../../connectivity/label-selector';
 import { ALL_PORTS, intersectPorts, isAllPorts, isEmptyPorts, NO_PORTS, subtractPorts, unionPorts, type PortSet } from '../../connectivity/port-set';
 import { adminRulePorts } from '../../connectivity/tiered-verdict';
 import type { WorkspaceRule } from '../rule';
-import { actionRange, describeRules, earlierRules, hasPeerBeyondWorkspace, isSelection, judgedSubjects, refused, relatedRules, ruleTitle, subjectGroups, subjectRules, undecidedMatches } from './admin-rule-matches';
+import { actionRange, describeRules, earlierBaselineRules, earlierRules, hasPeerBeyondWorkspace, higherTierRules, isSelection, judgedSubjects, refused, relatedRules, ruleTitle, subjectGroups, subjectRules, undecidedMatches } from './admin-rule-matches';
 
 export const adminPolicyRuleShadowed: WorkspaceRule = {
   id: 'admin-policy-rule-shadowed',
-  title: 'AdminNetworkPolicy rule that never decides anything',
+  title: 'Admin or baseline policy rule that never decides anything',
   severity: 'warning',
   category: 'network-policy',
   scope: 'workspace',
@@ -22,13 +23,23 @@ export const adminPolicyRuleShadowed: WorkspaceRule = {
     'intent it was written for is not enforced. This is often a catch-all placed before an exception ' +
     '(an `Allow` from `namespaces: {}` before a `Deny` of one namespace), or a policy of a lower priority number ' +
     'that takes over what a later one meant to decide.\n\n' +
+    'The BaselineAdminNetworkPolicy works the same way within itself (its first matching rule decides), and it only ' +
+    'sees what the admin tier leaves: a connection an AdminNetworkPolicy rule allows or denies never reaches it, one ' +
+    'an AdminNetworkPolicy passes does. So a baseline rule is dead when its earlier rules, or the `Allow` and `Deny` ' +
+    'rules of the AdminNetworkPolicies before it, decide everything it matches; a `Pass` never takes anything from ' +
+    'it. Baseline-tier ClusterNetworkPolicies are judged alike (their `Pass` ends the tier, so it does decide the ' +
+    'later baseline rules). NetworkPolicies, which also hide the baseline from the pods they select, never count: ' +
+    'namespace owners add and remove them, and the baseline is there for the pods they leave.\n\n' +
     'An earlier rule of the same policy that matches a superset of the peers and ports is found from the policy ' +
     'alone. Otherwise the finding is computed from these manifests: for every workload the subject selects (system ' +
     'namespaces aside), every peer workload and, for egress, every external address. Named ports are resolved on the ' +
-    'destination, and policies of the same priority (whose order is undefined) do not count as earlier.',
+    'destination. Policies of the same priority (whose order is undefined) do not count as earlier, nor does an ' +
+    'admin tier with two such policies for a baseline rule, nor the BaselineAdminNetworkPolicy for a Baseline-tier ' +
+    'ClusterNetworkPolicy (it has no priority to compare).',
   remediation:
     'Put the narrower rule first (exceptions before catch-alls), narrow the earlier rule, or give the policy that ' +
-    'must win the lower priority number. Delete the rule if the earlier one already says what it meant.',
+    'must win the lower priority number. Delete the rule if the earlier one already says what it meant. For a ' +
+    'baseline rule that the admin tier decides first, make that admin rule a `Pass` if the baseline is meant to decide.',
   references: [
     'https://network-policy-api.sigs.k8s.io/reference/spec/',
     'https://network-policy-api.sigs.k8s.io/api-overview/',
@@ -74,24 +85,24 @@ spec:
 `,
   },
   *check(workspace) {
-    if (workspace.model.adminPolicies.length === 0) return;
     const analysis = workspace.connectivity;
     const admin = analysis.admin;
     if (!admin) return;
     for (const policy of admin.policies) {
-      if (policy.tier !== 'AdminNetworkPolicy') continue;
       for (const direction of DIRECTIONS) {
         for (const rule of policy.rules[direction]) {
           if (rule.action === undefined || refused(rule) || matchesNothing(rule)) continue;
           const shadowing = staticShadowers(rule) ?? workspaceShadowers(rule);
           if (!shadowing) continue;
           const count = shadowing.rules.length;
+          // A baseline rule taken by the admin tier: that tier sees the connections first.
+          const firstTier = policy.tier === 'BaselineAdminNetworkPolicy' && shadowing.rules.some((other) => other.policy.tier === 'AdminNetworkPolicy');
           yield {
             object: policy.info.object,
             range: actionRange(rule),
             message:
               `${ruleTitle(rule)} never decides anything: ${describeRules(shadowing.rules, policy)} already ${count === 1 ? 'decides' : 'decide'} ` +
-              `every connection it matches${shadowing.fromWorkspace ? ' in these manifests' : ''}.`,
+              `every connection it matches${shadowing.fromWorkspace ? ' in these manifests' : ''}${firstTier ? ', before the baseline is consulted' : ''}.`,
             related: relatedRules(shadowing.rules),
           };
         }
@@ -105,7 +116,10 @@ spec:
       if (subjects.length === 0) return undefined;
       const deciders = new Set<CompiledAdminRule>();
       for (const [subject] of subjectGroups(subjects, admin!, rule.direction)) {
-        const result = undecidedMatches(rule, earlierRules(subjectRules(admin!, subject, rule.direction), rule), subject, admin!, workspace.model);
+        const result =
+          rule.policy.tier === 'AdminNetworkPolicy'
+            ? undecidedMatches(rule, earlierRules(subjectRules(admin!, subject, rule.direction), rule), subject, admin!, workspace.model)
+            : undecidedMatches(rule, earlierBaselineRules(adminRulesFor(admin!.baselineRules, subject, rule.direction), rule), subject, admin!, workspace.model, higherTierRules(admin!, subject, rule.direction));
         if (result.pieces.length > 0) return undefined;
         for (const decider of result.deciders) deciders.add(decider);
       }

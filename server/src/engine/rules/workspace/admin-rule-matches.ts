@@ -2,7 +2,7 @@ import { adminRulesFor, type AdminAnalysis } from '../../connectivity/admin-anal
 import { selectionMatches, type AdminPeer, type CompiledAdminPolicy, type CompiledAdminRule } from '../../connectivity/admin-policy';
 import { partitionAddresses } from '../../connectivity/address-partition';
 import type { PolicyDirection } from '../../connectivity/compiled-policy';
-import { intersectPorts, isEmptyPorts, subtractPorts, type PortSet } from '../../connectivity/port-set';
+import { intersectPorts, isEmptyPorts, NO_PORTS, subtractPorts, unionPorts, type PortSet } from '../../connectivity/port-set';
 import { adminRulePorts } from '../../connectivity/tiered-verdict';
 import type { ClusterModel, Workload } from '../../model';
 import { adminPolicyKindName, adminPolicyRank } from '../../model/admin-policies';
@@ -27,6 +27,31 @@ export interface MatchPiece {
 export function earlierRules(list: readonly CompiledAdminRule[], rule: CompiledAdminRule): CompiledAdminRule[] {
   const index = list.indexOf(rule);
   return list.slice(0, Math.max(index, 0)).filter((other) => other.action !== undefined && (other.policy === rule.policy || other.policy.info.priority !== rule.policy.info.priority));
+}
+
+/**
+ * The rules of a subject's baseline list that come before `rule` in a known order: those of its own
+ * policy, and those of Baseline-tier ClusterNetworkPolicies of a lower priority. The
+ * BaselineAdminNetworkPolicy has no priority to compare with a ClusterNetworkPolicy's; the analysis
+ * evaluates it first (docs/cluster-network-policy.md §8), a choice no finding should rest on.
+ */
+export function earlierBaselineRules(list: readonly CompiledAdminRule[], rule: CompiledAdminRule): CompiledAdminRule[] {
+  const index = list.indexOf(rule);
+  const own = rule.policy.info;
+  return list
+    .slice(0, Math.max(index, 0))
+    .filter((other) => other.action !== undefined && (other.policy === rule.policy || (own.clusterTier !== undefined && other.policy.info.clusterTier !== undefined && other.policy.info.priority !== own.priority)));
+}
+
+/**
+ * The admin tier's rules for `subject` in `direction`, which decide before the baseline; none when two
+ * of the policies share a priority, since what that tier passes on then depends on an undefined order.
+ */
+export function higherTierRules(admin: AdminAnalysis, subject: Workload, direction: PolicyDirection): CompiledAdminRule[] {
+  const list = subjectRules(admin, subject, direction);
+  const policies = [...new Set(list.map((rule) => rule.policy))];
+  if (new Set(policies.map((policy) => policy.info.priority)).size < policies.length) return [];
+  return list.filter((rule) => rule.action !== undefined);
 }
 
 /** The rules that may decide after `rule`: every other rule of the list that is not earlier. */
@@ -74,40 +99,60 @@ function workloadOfKey(model: ClusterModel, key: string): Workload | undefined {
 
 /**
  * What `rule` matches for `subject` that none of `earlier` matches first, toward every workload of the
- * model and (egress) every external address; and the earlier rules that took part of it.
+ * model and (egress) every external address; and the earlier rules that took part of it. For a
+ * baseline rule, `higherTier` holds the admin tier's rules for the subject, which see each
+ * connection first: their Allow and Deny decide it, their Pass hands it on to the baseline (so a Pass
+ * never takes anything from a baseline rule).
  */
-export function undecidedMatches(rule: CompiledAdminRule, earlier: readonly CompiledAdminRule[], subject: Workload, admin: AdminAnalysis, model: ClusterModel): { pieces: MatchPiece[]; deciders: Set<CompiledAdminRule> } {
+export function undecidedMatches(
+  rule: CompiledAdminRule,
+  earlier: readonly CompiledAdminRule[],
+  subject: Workload,
+  admin: AdminAnalysis,
+  model: ClusterModel,
+  higherTier: readonly CompiledAdminRule[] = [],
+): { pieces: MatchPiece[]; deciders: Set<CompiledAdminRule> } {
   const pieces: MatchPiece[] = [];
   const deciders = new Set<CompiledAdminRule>();
+  /** What reaches `rule` of `wanted` through the higher tier, then the earlier rules of its own. */
+  const left = (wanted: PortSet, matching: (other: CompiledAdminRule) => boolean, portsOf: (other: CompiledAdminRule) => PortSet): PortSet => {
+    let inTier = wanted;
+    let passed = NO_PORTS;
+    for (const other of higherTier) {
+      if (isEmptyPorts(inTier)) break;
+      if (!matching(other)) continue;
+      const taken = intersectPorts(inTier, portsOf(other));
+      if (isEmptyPorts(taken)) continue;
+      inTier = subtractPorts(inTier, taken);
+      if (other.action === 'Pass') passed = unionPorts(passed, taken);
+      else deciders.add(other);
+    }
+    let ports = unionPorts(inTier, passed);
+    for (const other of earlier) {
+      if (isEmptyPorts(ports)) break;
+      if (!matching(other)) continue;
+      const taken = intersectPorts(ports, portsOf(other));
+      if (isEmptyPorts(taken)) continue;
+      deciders.add(other);
+      ports = subtractPorts(ports, taken);
+    }
+    return ports;
+  };
   const admitted = admin.admitted.get(rule) ?? new Set<string>();
   for (const key of admitted) {
     const peer = workloadOfKey(model, key);
     if (!peer) continue;
     const destination = rule.direction === 'Ingress' ? subject : peer;
-    let ports = adminRulePorts(rule.ports, destination);
-    for (const other of earlier) {
-      if (isEmptyPorts(ports)) break;
-      if (!admin.admitted.get(other)?.has(peer.key)) continue;
-      const taken = intersectPorts(ports, adminRulePorts(other.ports, destination));
-      if (isEmptyPorts(taken)) continue;
-      deciders.add(other);
-      ports = subtractPorts(ports, taken);
-    }
+    const ports = left(adminRulePorts(rule.ports, destination), (other) => admin.admitted.get(other)?.has(peer.key) ?? false, (other) => adminRulePorts(other.ports, destination));
     if (!isEmptyPorts(ports)) pieces.push({ peer, ports });
   }
   const externalPorts = adminRulePorts(rule.ports, 'external');
   if (rule.direction === 'Egress' && rule.addresses.length > 0 && !isEmptyPorts(externalPorts)) {
-    const blocks = partitionAddresses([{ addresses: rule.addresses, item: rule }, ...earlier.map((other) => ({ addresses: other.addresses, item: other }))]);
+    const others = [...higherTier, ...earlier];
+    const blocks = partitionAddresses([{ addresses: rule.addresses, item: rule }, ...others.map((other) => ({ addresses: other.addresses, item: other }))]);
     for (const block of blocks) {
       if (!block.value.includes(rule)) continue;
-      let ports = externalPorts;
-      for (const other of block.value) {
-        if (other === rule || isEmptyPorts(ports)) continue;
-        const taken = intersectPorts(ports, adminRulePorts(other.ports, 'external'));
-        if (isEmptyPorts(taken)) continue;
-        deciders.add(other);
-        ports = subtractPorts(ports, taken);
-      }
+      const ports = left(externalPorts, (other) => block.value.includes(other), (other) => adminRulePorts(other.ports, 'external'));
       if (!isEmptyPorts(ports)) pieces.push({ peer: block.range, ports });
     }
   }
@@ -172,12 +217,12 @@ function policyName(policy: CompiledAdminPolicy): string {
 
 /**
  * `rules 1 ("a") and 2 of this policy and rule 1 of AdminNetworkPolicy "base" (priority 5)`: the
- * rules of `own` first, then the others' by policy in evaluation order.
+ * rules of `own` first, then the others' by policy in evaluation order (tier, then priority).
  */
 export function describeRules(rules: readonly CompiledAdminRule[], own: CompiledAdminPolicy): string {
   const byPolicy = new Map<CompiledAdminPolicy, CompiledAdminRule[]>();
   for (const rule of rules) byPolicy.set(rule.policy, [...(byPolicy.get(rule.policy) ?? []), rule]);
-  const policies = [...byPolicy.keys()].sort((a, b) => (a === own ? -1 : b === own ? 1 : a.info.priority - b.info.priority));
+  const policies = [...byPolicy.keys()].sort((a, b) => (a === own ? -1 : b === own ? 1 : tierRank(a) - tierRank(b) || a.info.priority - b.info.priority));
   const parts = policies.map((policy) => {
     const list = byPolicy.get(policy)!.sort((a, b) => a.index - b.index);
     const labels = list.map((rule) => ruleLabel(rule).replace(/^rule /, ''));
@@ -186,6 +231,12 @@ export function describeRules(rules: readonly CompiledAdminRule[], own: Compiled
     return `${list.length === 1 ? 'rule' : 'rules'} ${listNames(labels, 4)} of ${where}`;
   });
   return listNames(parts, 4);
+}
+
+/** The admin tier first, then the BaselineAdminNetworkPolicy, then the Baseline-tier ClusterNetworkPolicies. */
+function tierRank(policy: CompiledAdminPolicy): number {
+  if (policy.tier === 'AdminNetworkPolicy') return 0;
+  return policy.info.clusterTier === undefined ? 1 : 2;
 }
 
 export function relatedRules(rules: Iterable<CompiledAdminRule>): RelatedLocation[] {
