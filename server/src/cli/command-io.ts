@@ -1,3 +1,5 @@
+import type { ProgressStream } from './progress-line';
+
 export enum ExitCode {
   Clean = 0,
   Findings = 1,
@@ -9,6 +11,8 @@ export interface CommandIO {
   out(text: string): void;
   error(text: string): void;
   readStdin(): Promise<string>;
+  /** Where a progress line may be drawn (standard error; tests leave it out). */
+  progressStream?: ProgressStream;
 }
 
 export const processIO: CommandIO = {
@@ -19,4 +23,5 @@ export const processIO: CommandIO = {
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
     return Buffer.concat(chunks).toString('utf8');
   },
+  progressStream: process.stderr,
 };

@@ -31,6 +31,8 @@ export interface LintResult {
   skipped: readonly SkippedFile[];
   /** How many files were read (standard input counts as one), skipped ones included. */
   fileCount: number;
+  /** How many of them hold nothing that is, or looks like, a Kubernetes object (not counted as checked). */
+  notKubernetes?: number;
 }
 
 export function toReportedFinding(finding: Finding, file: string): ReportedFinding {
@@ -67,13 +69,13 @@ export function formatJson({ findings, skipped }: LintResult): string {
  * `file:line:column: severity rule-id: message (Kind namespace/name)`, the form editors and CI logs
  * link, each related place indented under its finding, then the summary line.
  */
-export function formatText(result: LintResult): string {
+export function formatText(result: LintResult, { withSummary = true }: { withSummary?: boolean } = {}): string {
   const lines = result.findings.flatMap((finding) => {
     const object = finding.object ? ` (${finding.object.kind} ${describeName(finding.object)})` : '';
     const head = `${finding.file}:${finding.line}:${finding.column}: ${finding.severity} ${finding.ruleId}: ${finding.message}${object}`;
     return [head, ...(finding.related ?? []).map((related) => `  ${related.file}:${related.line}:${related.column}: note: ${related.message}`)];
   });
-  lines.push(summary(result));
+  if (withSummary) lines.push(summary(result));
   return lines.join('\n');
 }
 
@@ -84,10 +86,12 @@ function describeName(object: NonNullable<ReportedFinding['object']>): string {
 
 /**
  * `3 findings (1 error, 2 warnings; 12 files checked, 2 skipped as templates).`: severities in a
- * fixed order (error first), so that the line reads the same from run to run.
+ * fixed order (error first), then the files checked and those skipped by reason, so that the line
+ * reads the same from run to run.
  */
-export function summary({ findings, skipped, fileCount }: LintResult): string {
-  const files = [`${plural(fileCount - skipped.filter((file) => file.whole).length, 'file')} checked`, ...skippedCounts(skipped)].join(', ');
+export function summary({ findings, skipped, fileCount, notKubernetes = 0 }: LintResult): string {
+  const checked = fileCount - skipped.filter((file) => file.whole).length - notKubernetes;
+  const files = [`${plural(checked, 'file')} checked`, ...skippedCounts(skipped), ...(notKubernetes > 0 ? [`${notKubernetes} skipped as not Kubernetes`] : [])].join(', ');
   if (findings.length === 0) return `No findings (${files}).`;
   const counts = SEVERITIES.map((severity) => [severity, findings.filter((finding) => finding.severity === severity).length] as const)
     .filter(([, count]) => count > 0)

@@ -2,69 +2,24 @@ import { parseArgs } from 'node:util';
 import { VERSION } from '../version';
 import { ignoreClosedPipe } from './closed-pipe';
 import { ExitCode, processIO, type CommandIO } from './command-io';
+import { COMMAND_USAGES, USAGE } from './command-usage';
 import { runConnectivity } from './connectivity-command';
 import { CONNECTIVITY_FORMATS } from './connectivity-report';
+import { DEFAULT_FAIL_ON, FAIL_ON_LEVELS } from './fail-threshold';
 import { FIX_USAGE, FixUsageError, runFix } from './fix-command';
 import { runGenerateCommand } from './generate-command';
-import { runLint } from './lint-command';
+import { LINT_FORMATS, runLint } from './lint-command';
 import { ConfigError, loadConfig } from './load-config';
 import { runRules } from './rules-command';
-
-const USAGE = `Usage: kube-netsec <command> [options]
-
-Commands:
-  lint [PATH...]      Check Kubernetes manifests (files, folders, or - for standard input)
-                      for insecure networking. Folders are searched for *.yaml, *.yml, *.json;
-                      files found there that the configuration excludes are not read.
-  connectivity [PATH...] [--explain [FROM TO]]
-                      List every connection the NetworkPolicies, AdminNetworkPolicies and the
-                      BaselineAdminNetworkPolicy allow between workloads and with external
-                      addresses (same PATH rules and configuration as lint).
-                      Notes on standard error name what the list does not account for:
-                      policies of other kinds (Calico, Cilium...), host-network workloads.
-                      --explain says why under each connection: for the source's egress and
-                      the destination's ingress, the isolating NetworkPolicies and the rules
-                      (admin tiers included) that decide the ports, with FILE:LINE (text), or
-                      an "explanation" field per connection (json; other formats refuse it).
-                      --explain FROM TO explains that one pair, allowed or not; each end is a
-                      workload as printed (ns/name[Kind]) or an IPv4 address or CIDR.
-  fix [PATH...]       Apply the preferred safe fix of each finding in place (same PATH rules
-                      as lint); --dry-run prints a unified diff instead. See fix --help.
-  generate [PATH...] [--namespace NS] [--output DIR]
-                      Print least-privilege NetworkPolicies (default deny, then what each
-                      workload needs, inferred from the manifests). See generate --help.
-  rules               List the rules.
-  lsp --stdio         Start the language server over standard input/output (for editors).
-
-Options:
-  --format FORMAT     Output format (default: text): text or json for lint and rules;
-                      text, json, csv, md or dot for connectivity.
-  --config FILE       Configuration file (default: .kube-netsec.yaml in the current folder, if any),
-                      for lint, connectivity, fix and generate.
-  --rule RULE=LEVEL   Override a rule's severity: off, hint, info, warning or error (repeatable).
-                      For fix, --rule RULE limits fixing to that rule (repeatable).
-  --strict            For lint and connectivity: exit with status 2 when a file, or some
-                      documents of it, was skipped as a Helm/Go template or as too large
-                      (after printing the report as usual).
-  -h, --help          Show this help.
-  -v, --version       Show the version.
-
-Exit status of lint: 0 no findings, 1 findings, 2 usage or I/O error (or, with --strict,
-  a file skipped as a template or as too large).
-Exit status of fix: 0 nothing left to fix, 1 findings with a safe fix remain, 2 usage or I/O error.
-Exit status of connectivity: 0 (also when nothing is allowed), 2 usage or I/O error (or, with
-  --strict, a file skipped as a template or as too large).
-  Also 2 when an AdminNetworkPolicy or BaselineAdminNetworkPolicy cannot be evaluated (errors on
-  standard error, no connections printed); their warnings do not change the status.
-  Also 2 when --explain FROM TO names no workload of the manifests, an IPv6 address, or two
-  external ends, and when --explain is given with --format csv, md or dot.
-Exit status of generate: 0, 2 usage or I/O error.`;
 
 class UsageError extends Error {}
 
 /** Runs one CLI invocation and returns its exit code. */
 export async function main(argv: readonly string[], io: CommandIO = processIO): Promise<ExitCode> {
-  if (io === processIO) ignoreClosedPipe(process.stdout);
+  if (io === processIO) {
+    ignoreClosedPipe(process.stdout);
+    ignoreClosedPipe(process.stderr);
+  }
   try {
     return await dispatch(argv, io);
   } catch (error) {
@@ -77,7 +32,7 @@ export async function main(argv: readonly string[], io: CommandIO = processIO): 
       return ExitCode.UsageOrIoError;
     }
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.error(`kube-netsec: ${(error as Error).message}\n\n${USAGE}`);
+      io.error(`kube-netsec: ${(error as Error).message}\n\n${COMMAND_USAGES[argv[0]] ?? USAGE}`);
       return ExitCode.UsageOrIoError;
     }
     throw error;
@@ -86,16 +41,45 @@ export async function main(argv: readonly string[], io: CommandIO = processIO): 
 
 async function dispatch(argv: readonly string[], io: CommandIO): Promise<ExitCode> {
   const [command, ...rest] = argv;
+  // Help wins over every other argument, as the first thing a newcomer types after a command.
+  if (command !== undefined && COMMAND_USAGES[command] && asksForHelp(rest)) {
+    io.out(COMMAND_USAGES[command]);
+    return ExitCode.Clean;
+  }
   switch (command) {
     case 'lint': {
       const { values, positionals } = parseArgs({
         args: rest,
-        options: { format: { type: 'string', default: 'text' }, config: { type: 'string' }, rule: { type: 'string', multiple: true, default: [] }, strict: { type: 'boolean', default: false } },
+        options: {
+          format: { type: 'string', default: 'text' },
+          config: { type: 'string' },
+          rule: { type: 'string', multiple: true, default: [] },
+          strict: { type: 'boolean', default: false },
+          output: { type: 'string', short: 'o' },
+          'fail-on': { type: 'string', default: DEFAULT_FAIL_ON },
+          'max-warnings': { type: 'string' },
+          quiet: { type: 'boolean', short: 'q', default: false },
+          'allow-empty': { type: 'boolean', default: false },
+          'include-suppressed': { type: 'boolean', default: false },
+          'base-uri': { type: 'string' },
+        },
         allowPositionals: true,
       });
-      const format = formatOption(values.format, ['text', 'json']);
+      const format = formatOption(values.format, LINT_FORMATS);
+      const failOn = choiceOption('--fail-on', values['fail-on'], FAIL_ON_LEVELS);
+      const maxWarnings = values['max-warnings'] === undefined ? undefined : countOption('--max-warnings', values['max-warnings']);
       const config = await loadConfig(values.config, values.rule ?? []);
-      return runLint(positionals.length > 0 ? positionals : ['.'], { format, strict: values.strict ?? false }, config, io);
+      const options = {
+        format,
+        strict: values.strict ?? false,
+        threshold: { failOn, maxWarnings },
+        output: values.output,
+        quiet: values.quiet ?? false,
+        allowEmpty: values['allow-empty'] ?? false,
+        includeSuppressed: values['include-suppressed'] ?? false,
+        baseUri: values['base-uri'],
+      };
+      return runLint(positionals.length > 0 ? positionals : ['.'], options, config, io);
     }
     case 'fix': {
       const { values, positionals } = parseArgs({
@@ -143,11 +127,13 @@ async function dispatch(argv: readonly string[], io: CommandIO): Promise<ExitCod
       io.out(VERSION);
       return ExitCode.Clean;
     case undefined:
+      io.error(USAGE);
+      return ExitCode.UsageOrIoError;
     case '-h':
     case '--help':
     case 'help':
       io.out(USAGE);
-      return command === undefined ? ExitCode.UsageOrIoError : ExitCode.Clean;
+      return ExitCode.Clean;
     default:
       throw new UsageError(`unknown command "${command}"`);
   }
@@ -171,6 +157,21 @@ function looksLikeEndpoint(word: string | undefined): boolean {
 }
 
 function formatOption<T extends string>(value: string | undefined, allowed: readonly T[]): T {
+  return choiceOption('--format', value, allowed);
+}
+
+function choiceOption<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T {
   if (allowed.includes(value as T)) return value as T;
-  throw new UsageError(`--format must be one of ${allowed.join(', ')} (got "${value}")`);
+  throw new UsageError(`${name} must be one of ${allowed.join(', ')} (got "${value}")`);
+}
+
+function countOption(name: string, value: string): number {
+  if (/^\d+$/.test(value)) return Number(value);
+  throw new UsageError(`${name} takes a number of 0 or more (got "${value}")`);
+}
+
+/** `-h` or `--help` among a command's options (not after `--`, where words are paths). */
+function asksForHelp(args: readonly string[]): boolean {
+  const end = args.indexOf('--');
+  return (end < 0 ? args : args.slice(0, end)).some((arg) => arg === '-h' || arg === '--help');
 }

@@ -29,6 +29,8 @@ export interface ManifestSet {
   skipped: SkippedFile[];
   /** Whether some path or file could not be read (said on stderr). */
   ioFailed: boolean;
+  /** The text of each file of `files`, by its name there (what fixes and fingerprints read). */
+  texts: Map<string, string>;
 }
 
 /**
@@ -57,20 +59,22 @@ export async function manifestPaths(paths: readonly string[], { exclude, baseDir
  * connectivity and generate, so that they all see the same files. As each file is read, stderr
  * gets its notes (templates, too large) and a warning per document skipped as unusable.
  */
-export async function readManifests(paths: readonly string[], exclusion: Exclusion, io: CommandIO): Promise<ManifestSet> {
+export async function readManifests(paths: readonly string[], exclusion: Exclusion, io: CommandIO, onRead?: (done: number, total: number) => void): Promise<ManifestSet> {
   const { files: found, errors } = await manifestPaths(paths.filter((path) => path !== '-'), exclusion);
   for (const error of errors) io.error(`kube-netsec: ${error}`);
-  const set: ManifestSet = { files: [], skipped: [], ioFailed: errors.length > 0 };
+  const set: ManifestSet = { files: [], skipped: [], ioFailed: errors.length > 0, texts: new Map() };
   const read = (name: string, text: string): void => {
     const file = parseManifest(name, text);
     for (const notice of noticesOf(file)) io.error(`${name}:${notice.range.start.line + 1}:${notice.range.start.character + 1}: note: ${notice.message}`);
     for (const document of skippedDocumentsOf(file)) io.error(`${name}:${document.line}:${document.column}: warning: ${document.reason}`);
     set.files.push(file);
+    set.texts.set(name, text);
     const skipped = skippedFileOf(file);
     if (skipped) set.skipped.push(skipped);
   };
   if (paths.includes('-')) read('<stdin>', await io.readStdin());
-  for (const path of found) {
+  for (const [index, path] of found.entries()) {
+    onRead?.(index, found.length);
     let text: string;
     try {
       text = await readFile(path, 'utf8');

@@ -72,3 +72,11 @@ function isEmptyDocument({ parsed }: ManifestDocument): boolean {
 function isEmpty(value: unknown): boolean {
   return value === null || value === undefined;
 }
+
+/**
+ * Whether nothing in `file` is, or looks like, a Kubernetes object: a values file, an empty file.
+ * Such files are read but not counted as checked. Templates and files too large are manifests.
+ */
+export function isNotKubernetes(file: ManifestFile): boolean {
+  return !file.tooLarge && !file.templateNotice && file.objects.length === 0 && file.documents.every((document) => !document.parsed.looksLikeKubernetes);
+}

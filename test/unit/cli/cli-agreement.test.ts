@@ -32,8 +32,8 @@ describe('lint, connectivity and generate read the same files', () => {
     // The pod in legacy/ is excluded, so nothing is reported about it.
     assert.deepEqual([...new Set(report.findings.map((finding: { file: string }) => finding.file))].filter((file) => file !== join(root, 'app.yaml')), []);
     const lintText = await runCli(['lint', ...config, root]);
-    // app.yaml and data.json are checked, not the configuration file; the template is skipped.
-    assert.match(lintText.out, /; 2 files checked, 1 skipped as a template\)\.$/m);
+    // app.yaml is checked, not the configuration file; the template and data.json (no Kubernetes object) are skipped.
+    assert.match(lintText.out, /; 1 file checked, 1 skipped as a template, 1 skipped as not Kubernetes\)\.$/m);
 
     const connectivity = await runCli(['connectivity', ...config, root]);
     assert.deepEqual(connectivity.err.trim().split('\n'), expectedStderr);

@@ -103,10 +103,12 @@ describe('kube-netsec lint: files skipped as templates or as too large', () => {
     assert.match(strict.err, /--strict: 1 file was not checked in full/);
   });
 
-  it('documents --strict in the usage and the exit-status lines', async () => {
-    const { out } = await runCli(['--help']);
-    assert.match(out, /^ {2}--strict {12}For lint and connectivity: exit with status 2 when a file/m);
-    assert.match(out, /^Exit status of lint: 0 no findings, 1 findings, 2 usage or I\/O error \(or, with --strict,\n {2}a file skipped as a template or as too large\)\.$/m);
-    assert.match(out, /^Exit status of connectivity: .*\n {2}--strict, a file skipped as a template or as too large\)\.$/m);
+  it('documents --strict in the usage and the exit-status lines of lint and connectivity', async () => {
+    const lint = await runCli(['lint', '--help']);
+    assert.match(lint.out, /^ {2}--strict {12}Exit with status 2 when a file, or some documents of it, was skipped as a$/m);
+    assert.match(lint.out, /^Exit status: .*\n.*or with --strict a skipped file\.$/m);
+    const connectivity = await runCli(['connectivity', '--help']);
+    assert.match(connectivity.out, /^ {2}--strict {12}Exit with status 2 when a file was skipped as a template or as too large\.$/m);
+    assert.match(connectivity.out, /^Exit status: 0 \(also when nothing is allowed\), 2 usage or I\/O error \(or, with --strict, a file\nskipped as a template or as too large\)/m);
   });
 });

@@ -86,7 +86,7 @@ describe('kube-netsec lint', () => {
     assert.match(missing.err, /does-not-exist\.yaml: no such file or directory/);
     const badFormat = await runCli(['lint', '--format', 'xml', FIXTURES]);
     assert.equal(badFormat.code, 2);
-    assert.match(badFormat.err, /--format must be one of text, json \(got "xml"\)/);
+    assert.match(badFormat.err, /--format must be one of text, json, sarif, gitlab \(got "xml"\)/);
     const badCommand = await runCli(['frobnicate']);
     assert.equal(badCommand.code, 2);
     assert.match(badCommand.err, /unknown command "frobnicate"/);

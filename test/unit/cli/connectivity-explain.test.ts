@@ -221,6 +221,8 @@ describe('kube-netsec connectivity --explain', () => {
     const { code, out } = await runCli(['--help']);
     assert.equal(code, 0);
     assert.match(out, /connectivity \[PATH\.\.\.\] \[--explain \[FROM TO\]\]/);
-    assert.match(out, /--explain FROM TO explains that one pair, allowed or not/);
+    const command = await runCli(['connectivity', '--help']);
+    assert.equal(command.code, 0);
+    assert.match(command.out, /--explain FROM TO {3}Explain that one pair, allowed or not/);
   });
 });
