@@ -130,7 +130,7 @@ spec:
     if (!admin) return;
     for (const policy of admin.policies) {
       const { object } = policy.info;
-      const context = { model: workspace.model, object, owner: '', unlabelledNamespaces: false };
+      const context = { model: workspace.model, object, owner: '', doubtfulNamespaces: false };
       for (const direction of DIRECTIONS) {
         const [key, list] = direction === 'Ingress' ? (['ingress', 'from'] as const) : (['egress', 'to'] as const);
         for (const rule of policy.rules[direction]) {

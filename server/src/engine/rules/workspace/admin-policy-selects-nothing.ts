@@ -17,11 +17,12 @@ export const adminPolicySelectsNothing: WorkspaceRule = {
     'typo or labels changed on the namespaces or the pods but not in the policy.\n\n' +
     'These policies are cluster-scoped and often select namespaces managed elsewhere, so the rule reports only what ' +
     'the workspace can judge: a namespace selector that matches none of the Namespace objects when the workspace ' +
-    'defines some and each label it requires appears on one of them (so the value is what is wrong), and a ' +
-    '`pods.podSelector` that matches no workload of the namespaces its `namespaceSelector` names by ' +
-    '`kubernetes.io/metadata.name`, when the workspace has workloads in each of them. When the workspace defines no ' +
-    'Namespace object at all, its namespaces have only their name label here, and a namespace selector that requires ' +
-    'other labels is reported as information. Workloads include the pods that known operators create from custom ' +
+    'defines some and each label it requires appears on one of them, and a `pods.podSelector` that matches no ' +
+    'workload of the namespaces its `namespaceSelector` names by `kubernetes.io/metadata.name`, when the workspace ' +
+    'has workloads in each of them. A namespace selector is a warning when respelling one of its labels makes it ' +
+    'match a Namespace (a typo), and information otherwise, as Namespaces defined elsewhere may carry the value; so ' +
+    'is one that requires labels when the workspace defines no Namespace object at all (its namespaces then have ' +
+    'only their name label here). Workloads include the pods that known operators create from custom ' +
     'resources (Prometheus, Alertmanager, ThanosRuler, Argo Rollouts, OpenKruise, Knative, CloudNativePG, Strimzi), ' +
     'with the labels they add; when a custom resource of another kind that may create pods is in the same folder as ' +
     'the policy, the finding says the subject may select its pods. Selectors by namespace name alone are judged only ' +
@@ -130,7 +131,7 @@ spec:
       if ((admin.selected.get(policy)?.length ?? 0) > 0) continue;
       const { object } = policy.info;
       const owner = ` of ${adminPolicyKindName(policy.info)} "${policy.info.name}"`;
-      const fault = selectionFault(policy.subject, ['spec', 'subject'], { model: workspace.model, object, owner, unlabelledNamespaces: true });
+      const fault = selectionFault(policy.subject, ['spec', 'subject'], { model: workspace.model, object, owner, doubtfulNamespaces: true });
       if (!fault) continue;
       const consequence = 'the policy applies to nothing';
       yield {

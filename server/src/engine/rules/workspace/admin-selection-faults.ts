@@ -32,10 +32,12 @@ export interface SelectionContext {
   /** "The podSelector of AdminNetworkPolicy "guard"", without the selector's name: " of AdminNetworkPolicy "guard"" or "". */
   owner: string;
   /**
-   * Whether namespaces known only by name (no Namespace object in the workspace) are judged, at
-   * low confidence: for a subject, which decides whether the policy applies at all.
+   * Whether namespace mismatches the workspace cannot vouch for are reported too, at low confidence
+   * (for a subject, which decides whether the policy applies at all): when it defines no Namespace
+   * object, or when no near respelling of the selector matches one (namespaces defined elsewhere
+   * may carry the value). Without it, the latter are reported as certain, as for NetworkPolicy peers.
    */
-  unlabelledNamespaces: boolean;
+  doubtfulNamespaces: boolean;
 }
 
 /** What is wrong with `selection`, written at `path` (a subject, or one peer), or undefined. */
@@ -54,9 +56,12 @@ export function selectionFault(selection: AdminSelection, path: ObjectPath, cont
   if (matching.length === 0) {
     if (namespaceMismatchIsJudgeable(namespaceSelector, model)) {
       const written = { path: namespacePath, value: object.get(namespacePath), form: 'label-selector' as const };
-      return { path: namespacePath, mismatch: `The ${namespaceNoun}${owner} matches none of the Namespaces defined in the workspace`, correction: correctSelector(written, namespaceTargets(model)) };
+      const correction = correctSelector(written, namespaceTargets(model));
+      const mismatch = `The ${namespaceNoun}${owner} matches none of the Namespaces defined in the workspace`;
+      if (!correction && context.doubtfulNamespaces) return { path: namespacePath, mismatch, doubt: 'but Namespaces defined elsewhere may carry its labels' };
+      return { path: namespacePath, mismatch, correction };
     }
-    if (context.unlabelledNamespaces && onlyNamesKnown(model) && !testsNamespaceName(namespaceSelector) && requiredKeys(namespaceSelector).length > 0) {
+    if (context.doubtfulNamespaces && onlyNamesKnown(model) && !testsNamespaceName(namespaceSelector) && requiredKeys(namespaceSelector).length > 0) {
       return {
         path: namespacePath,
         mismatch: `The ${namespaceNoun}${owner} matches none of the namespaces of the workspace`,
