@@ -2,6 +2,7 @@
 // an admin policy's pod selector tells them apart; the analysis goes on with the first member's labels.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { runCli, tempProject } from '../../support/cli-harness';
 import { analysisOf, connectionLines } from './scenario';
 
 const statefulSet = `---\napiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: db, namespace: data}\nspec: {template: {metadata: {labels: {app: db}}, spec: {containers: [{name: c, image: i}]}}}\n`;
@@ -78,5 +79,17 @@ describe('pods of one owner with different labels', () => {
         ['spec.subject.pods.podSelector.matchLabels.statefulset.kubernetes.io/pod-name', 'ClusterNetworkPolicy "cnp"'],
       ],
     );
+  });
+
+  it('is a warning of kube-netsec connectivity at the requirement at fault: the connections are still listed', async (context) => {
+    const root = tempProject(context, {
+      'pods.yaml': PODS,
+      'admin.yaml': anp(`{priority: 1, subject: {pods: {podSelector: {matchLabels: {statefulset.kubernetes.io/pod-name: db-1}}}}, ${denyFromAll}}`),
+    });
+    const { code, out, err } = await runCli(['connectivity', root]);
+    assert.equal(code, 0);
+    assert.match(out, /apps\/client\[Pod\] => data\/db\[StatefulSet\]/);
+    const warnings = err.split('\n').filter((line) => line.includes(': warning: '));
+    assert.deepEqual(warnings.map((line) => line.slice(root.length + 1, line.indexOf(': warning: '))), ['admin.yaml:5:66']);
   });
 });
