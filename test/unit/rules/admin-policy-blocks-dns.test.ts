@@ -121,6 +121,11 @@ testRule(adminPolicyBlocksDns, {
       config: { dns: withDnsDefaults({ addresses: ['169.254.20.10'] }) },
     },
     {
+      name: 'the pod also lists a nameserver address that nothing denies',
+      code: anp('protect-system', 10, DENY_KUBE_SYSTEM),
+      otherFiles: { 'shop.yaml': deployment('shop', 'web', 'dnsConfig: {nameservers: [10.96.0.53]}') },
+    },
+    {
       name: 'a baseline Deny is hidden by a NetworkPolicy that selects the pods for egress',
       code: banp(DENY_ALL),
       otherFiles: { ...SHOP, 'allow-dns.yaml': ALLOW_DNS_POLICY },
@@ -212,6 +217,12 @@ testRule(adminPolicyBlocksDns, {
       otherFiles: SHOP,
       config: { dns: withDnsDefaults({ addresses: ['169.254.20.10'] }) },
       findings: [{ line: 8, column: 16, endLine: 8, endColumn: 20, message: /^Egress rule 1 of AdminNetworkPolicy "lockdown" \(priority 10\) denies the DNS queries \(UDP and TCP 53\)/ }],
+    },
+    {
+      name: 'the listed nameserver address is denied too',
+      code: anp('lockdown', 10, '    - {action: Deny, to: [{namespaces: {}}, {networks: [10.0.0.0/8]}]}\n'),
+      otherFiles: { 'shop.yaml': deployment('shop', 'web', 'dnsConfig: {nameservers: [10.96.0.53]}') },
+      findings: [{ line: 8, column: 16, endLine: 8, endColumn: 20, message: /denies the DNS queries \(UDP and TCP 53\) of the pods of namespace shop/ }],
     },
     {
       name: 'an Admin-tier ClusterNetworkPolicy by its kind, tier and priority',
