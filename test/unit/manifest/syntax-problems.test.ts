@@ -24,4 +24,12 @@ describe('syntax problems', () => {
     const [problem] = parseManifest('test.yaml', text).syntaxProblems;
     assert.equal(textAt(text, problem.range), '😀');
   });
+
+  it('an error on an empty line has the same range with LF, CRLF and lone CR line ends', () => {
+    const lines = ['apiVersion: networking.k8s.io/v1', 'kind: Ingress', 'metadata:', '  name: web', 'spec:', '  rules:', '  - host: shop.example.com', '<<: *a', '', '    http:', '      paths: []', ''];
+    const ranges = ['\n', '\r\n', '\r'].map((eol) => parseManifest('test.yaml', lines.join(eol)).syntaxProblems.map((problem) => problem.range));
+    assert.deepEqual(ranges[0], [{ start: { line: 8, character: 0 }, end: { line: 8, character: 0 } }]);
+    assert.deepEqual(ranges[1], ranges[0], 'CRLF');
+    assert.deepEqual(ranges[2], ranges[0], 'CR');
+  });
 });

@@ -37,12 +37,19 @@ function quotable(text: string): boolean {
 /**
  * An error's offsets kept on the text: the `yaml` package puts a missing closing bracket or quote
  * (and other errors at the end of the text) one character past its end, which no client can show.
- * Such an error, with nothing but blanks after it, is moved onto the last character written.
+ * Such an error, with nothing but blanks after it, is moved onto the last character written. An
+ * error on a line end alone is left empty at the end of its line: as `\n` it would reach into the
+ * next line, as `\r\n` it would end inside the line end, so files differing only in their line
+ * ends would get different ranges.
  */
 function onWrittenText(text: string, [start, end]: [number, number]): [number, number] {
   let after = start;
   while (after < text.length && /\s/.test(text[after])) after++;
-  if (after < text.length) return [start, Math.min(end, text.length)];
+  if (after < text.length) {
+    let lineEnds = start;
+    while (lineEnds < end && (text[lineEnds] === '\n' || text[lineEnds] === '\r')) lineEnds++;
+    return lineEnds === end && end > start ? [start, start] : [start, Math.min(end, text.length)];
+  }
   let last = Math.min(start, text.length);
   while (last > 0 && /\s/.test(text[last - 1])) last--;
   if (last === 0) return [Math.min(start, text.length), Math.min(end, text.length)];
