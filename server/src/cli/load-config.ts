@@ -43,12 +43,21 @@ function readConfigText(displayPath: string, text: string): Partial<LintConfig> 
   return config;
 }
 
+/**
+ * Names the CLI prints that are not rules: what they are and what to do instead, for a user who
+ * tries to silence them with --rule.
+ */
+const NOT_RULES: Readonly<Record<string, string>> = {
+  'helm-template': '; "helm-template" is the reason a file was skipped as a Helm/Go template, not a rule: render the chart with `helm template` and lint the output, or leave the chart out with the configuration\'s exclude',
+  'file-too-large': '; "file-too-large" is the reason a file was skipped, not a rule: leave the file out with the configuration\'s exclude',
+};
+
 function parseRuleOverrides(overrides: readonly string[]): Record<string, RuleSetting> {
   const rules: Record<string, RuleSetting> = {};
   for (const override of overrides) {
     const [id, setting, ...rest] = override.split('=');
     if (rest.length > 0 || setting === undefined) throw new ConfigError(`--rule takes RULE=SEVERITY (got "${override}")`);
-    if (!findRule(id)) throw new ConfigError(`--rule: "${id}" is not a kube-netsec rule (see kube-netsec rules)`);
+    if (!findRule(id)) throw new ConfigError(`--rule: "${id}" is not a kube-netsec rule (see kube-netsec rules)${NOT_RULES[id] ?? ''}`);
     if (!RULE_SETTINGS.includes(setting as RuleSetting)) throw new ConfigError(`--rule ${id}: the severity must be one of ${RULE_SETTINGS.join(', ')} (got "${setting}")`);
     rules[id] = setting as RuleSetting;
   }

@@ -27,6 +27,15 @@ describe('lint report', () => {
     assert.equal(summary({ findings: [], skipped: [], fileCount: 0 }), 'No findings (0 files checked).');
   });
 
+  it('counts the files skipped by reason, in a fixed order: templates, too large, not Kubernetes', () => {
+    const skipped = [
+      { file: 'big.yaml', reason: 'file-too-large' as const, documents: null, whole: true },
+      { file: 'chart/a.yaml', reason: 'helm-template' as const, documents: 2, whole: true },
+      { file: 'chart/b.yaml', reason: 'helm-template' as const, documents: 1, whole: false },
+    ];
+    assert.equal(summary({ findings: reported('warning'), skipped, fileCount: 9, notKubernetes: 3 }), '1 finding (1 warning; 4 files checked, 2 skipped as templates (1 in part), 1 skipped as too large, 3 skipped as not Kubernetes).');
+  });
+
   it('prints each related location on an indented note line under its finding', () => {
     const text = formatText({ findings: [toReportedFinding(finding('info', { related: [DUPLICATE_AT] }), 'web.yaml'), ...reported('warning')], skipped: [], fileCount: 2 });
     assert.deepEqual(text.split('\n'), [
