@@ -137,3 +137,36 @@ describe('characters that end no line under LSP', () => {
     }
   });
 });
+
+describe('fixes of files with lone \\r line ends', () => {
+  it('an unused suppression comment is offered its removal, which lands on its line', () => {
+    const lf = [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: web',
+      'spec:',
+      '  # kube-netsec-disable-next-line host-port -- no port here',
+      '  hostNetwork: true',
+      '  containers:',
+      '  - name: a',
+      '    image: nginx',
+      '    # kube-netsec-disable-next-line host-port, host-network -- why',
+      '    ports: []',
+      '',
+    ].join('\n');
+    const removals = (text: string) => {
+      const file = parseManifest('test.yaml', text);
+      const checker = new FixChecker({ files: [file], textOf: (uri) => (uri === 'test.yaml' ? text : undefined), config: CONFIG });
+      const located = lintWorkspaceLocated(checker.workspace, { config: CONFIG }).get('test.yaml') ?? [];
+      return located
+        .filter(({ finding }) => finding.ruleId === 'suppression-unused')
+        .flatMap((entry) => fixesOf(entry, checker))
+        .map((fix) => appliedByClient(text, fix.edits[0].edits));
+    };
+    const cr = lf.replace(/\n/g, '\r');
+    const expected = removals(lf).map((text) => text.replace(/\n/g, '\r'));
+    assert.equal(expected.length, 3, 'the first suppression and both ids of the second are unused');
+    assert.deepEqual(removals(cr), expected);
+  });
+});

@@ -80,3 +80,8 @@ function hasLoneCarriageReturn(text: string): boolean {
 export function withLoneCarriageReturnsAsLineFeeds(text: string): string {
   return hasLoneCarriageReturn(text) ? text.replace(/\r(?!\n)/g, '\n') : text;
 }
+
+/** The lines of a text without their line ends, under LSP's line rules (see LineIndex). */
+export function linesOf(text: string): string[] {
+  return text.split(/\r\n|\r|\n/);
+}

@@ -1,6 +1,7 @@
 import type { TextEdit } from '../../fixes/fix';
 import { YamlEditor } from '../../fixes/yaml-editor';
 import type { Suppression } from '../../suppression/suppression';
+import { linesOf } from '../../text/line-index';
 
 /**
  * The edits that take a suppression out: the annotation entry, or the comment (its whole line when
@@ -9,11 +10,11 @@ import type { Suppression } from '../../suppression/suppression';
 export function removeSuppression(suppression: Suppression, text: string): TextEdit[] | undefined {
   if (suppression.scope.kind === 'object') return new YamlEditor(suppression.scope.object).remove(['metadata', 'annotations', suppression.form]);
   const { range } = suppression;
-  const lines = text.split('\n');
+  const lines = linesOf(text);
   const line = lines[range.start.line];
   if (line === undefined || range.end.line !== range.start.line) return undefined;
   const before = line.slice(0, range.start.character);
-  const after = line.slice(range.end.character).replace(/\r$/, '');
+  const after = line.slice(range.end.character);
   if (before.trim() === '' && after.trim() === '') {
     const next = range.start.line + 1 < lines.length ? { line: range.start.line + 1, character: 0 } : { line: range.start.line, character: line.length };
     return [{ range: { start: { line: range.start.line, character: 0 }, end: next }, newText: '' }];
@@ -29,7 +30,7 @@ export function removeSuppression(suppression: Suppression, text: string): TextE
  */
 export function removeRuleId(suppression: Suppression, text: string, ruleId: string): TextEdit | undefined {
   const { range } = suppression;
-  const line = text.split('\n')[range.start.line];
+  const line = linesOf(text)[range.start.line];
   if (line === undefined || range.end.line !== range.start.line) return undefined;
   const comment = line.slice(range.start.character, range.end.character);
   const listStart = comment.indexOf(suppression.form) + suppression.form.length;
