@@ -30,7 +30,9 @@ export interface DnsTierOutcome {
 /**
  * The tiers' outcome for `source`'s queries on `protocol` to `targets`, where `policies` are the
  * NetworkPolicies isolating its egress (none: the baseline is consulted). Undefined when no admin or
- * baseline policy has egress rules for it: the NetworkPolicies alone decide.
+ * baseline policy has egress rules for it: the NetworkPolicies alone decide. `targetsKey` names the
+ * targets: the outcome is computed once per key, admin and baseline lists and isolating policies
+ * (it depends on nothing else of the source: named ports resolve on the DNS pods).
  */
 export function dnsThroughTiers(
   analysis: ConnectivityAnalysis,
@@ -38,12 +40,57 @@ export function dnsThroughTiers(
   policies: readonly CompiledPolicy[],
   targets: readonly DnsTarget[],
   protocol: DnsProtocol,
+  targetsKey: string,
 ): DnsTierOutcome | undefined {
   const admin = analysis.admin;
   if (!admin) return undefined;
   const adminRules = adminRulesFor(admin.adminRules, source, 'Egress');
-  const baselineRules = policies.length > 0 ? [] : adminRulesFor(admin.baselineRules, source, 'Egress');
+  const baselineRules = policies.length > 0 ? NO_RULES : adminRulesFor(admin.baselineRules, source, 'Egress');
   if (adminRules.length === 0 && baselineRules.length === 0) return undefined;
+  const cache = cacheOf(analysis);
+  const key = `${protocol}|${targetsKey}|${cache.listId(adminRules)}|${cache.listId(baselineRules)}|${policies.map((policy) => cache.policyId(policy)).join(',')}`;
+  let outcome = cache.outcomes.get(key);
+  if (!outcome) cache.outcomes.set(key, (outcome = evaluate(analysis, adminRules, baselineRules, policies, targets, protocol)));
+  return outcome;
+}
+
+// One empty list, so that every isolated source shares its baseline part of the key.
+const NO_RULES: readonly CompiledAdminRule[] = [];
+
+interface OutcomeCache {
+  outcomes: Map<string, DnsTierOutcome>;
+  listId: (list: readonly CompiledAdminRule[]) => number;
+  policyId: (policy: CompiledPolicy) => number;
+}
+
+const caches = new WeakMap<ConnectivityAnalysis, OutcomeCache>();
+
+function cacheOf(analysis: ConnectivityAnalysis): OutcomeCache {
+  let cache = caches.get(analysis);
+  if (!cache) {
+    // Workloads the same policies select share one rule list (admin-analysis), so lists are known by identity.
+    const lists = new Map<readonly CompiledAdminRule[], number>();
+    const policies = new Map(analysis.policies.map((policy, index) => [policy, index]));
+    const listId = (list: readonly CompiledAdminRule[]) => {
+      let id = lists.get(list);
+      if (id === undefined) lists.set(list, (id = lists.size));
+      return id;
+    };
+    cache = { outcomes: new Map(), listId, policyId: (policy) => policies.get(policy) ?? -1 };
+    caches.set(analysis, cache);
+  }
+  return cache;
+}
+
+function evaluate(
+  analysis: ConnectivityAnalysis,
+  adminRules: readonly CompiledAdminRule[],
+  baselineRules: readonly CompiledAdminRule[],
+  policies: readonly CompiledPolicy[],
+  targets: readonly DnsTarget[],
+  protocol: DnsProtocol,
+): DnsTierOutcome {
+  const admin = analysis.admin!;
   const ruleOf = (decision: AdminRuleDecision) => admin.policies.find((policy) => policy.info === decision.policy)?.rules.Egress[decision.ruleIndex];
   const denies = new Set<CompiledAdminRule>();
   let reachable = false;

@@ -77,8 +77,20 @@ export function clusterDnsThroughTiers(analysis: ConnectivityAnalysis, dns: Clus
     ...clusterDnsEndpoints(analysis, dns).flatMap((endpoint) => clusterDnsPorts(dns, protocol).map((port): DnsTarget => ({ kind: 'pod', endpoint, port }))),
     ...addresses.map((address): DnsTarget => ({ kind: 'address', address: address as number, port: RESOLVER_PORT })),
   ];
-  return dnsThroughTiers(analysis, source, policies, targets, protocol);
+  // The DNS pods are the same for every source: only its own nameservers tell the targets apart.
+  return dnsThroughTiers(analysis, source, policies, targets, protocol, `${dnsConfigId(dns)}|${addresses.join(',')}`);
 }
+
+const dnsConfigIds = new WeakMap<ClusterDnsConfig, number>();
+
+/** A number per DNS setting (one per workspace, in practice). */
+function dnsConfigId(dns: ClusterDnsConfig): number {
+  let id = dnsConfigIds.get(dns);
+  if (id === undefined) dnsConfigIds.set(dns, (id = nextDnsConfigId++));
+  return id;
+}
+
+let nextDnsConfigId = 0;
 
 function whyClusterDnsMissed(analysis: ConnectivityAnalysis, dns: ClusterDnsConfig, policies: readonly CompiledPolicy[], protocols: readonly DnsProtocol[]): BlockedDns['because'] {
   if (protocols.some((protocol) => reachesAddress(policies, 'any', protocol))) return 'ipBlock';
