@@ -20,7 +20,7 @@ Commands:
 
 Options:
   -h, --help          Show this help (after a command: that command's help).
-  -v, --version       Show the version.
+  -v, --version       Show the version (also --version after a command).
 
 Each command's exit status is in its help; 2 always means a usage or I/O error.`;
 

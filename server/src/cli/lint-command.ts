@@ -54,8 +54,14 @@ interface Entry {
 export async function runLint(paths: readonly string[], options: LintOptions, loaded: LoadedConfig, io: CommandIO): Promise<ExitCode> {
   const { config } = loaded;
   const progress = new ProgressLine(io.progressStream);
-  // Notes on skipped files and documents are the lines that do not start with the command's name.
-  const errorIo: CommandIO = { ...io, error: (text) => (progress.clear(), options.quiet && !text.startsWith('kube-netsec:') ? undefined : io.error(text)) };
+  const errorIo: CommandIO = {
+    ...io,
+    error: (text) => {
+      progress.clear();
+      // Notes on skipped files and documents are the lines that do not start with the command's name.
+      if (!options.quiet || text.startsWith('kube-netsec:')) io.error(text);
+    },
+  };
   const set = await readManifests(paths, exclusionOf(loaded), errorIo, (done, total) => progress.update('reading', done, total));
   if (set.ioFailed) {
     progress.clear();

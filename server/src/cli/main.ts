@@ -41,9 +41,13 @@ export async function main(argv: readonly string[], io: CommandIO = processIO): 
 
 async function dispatch(argv: readonly string[], io: CommandIO): Promise<ExitCode> {
   const [command, ...rest] = argv;
-  // Help wins over every other argument, as the first thing a newcomer types after a command.
-  if (command !== undefined && COMMAND_USAGES[command] && asksForHelp(rest)) {
+  // Help and the version win over every other argument: the first things a newcomer types after a command.
+  if (command !== undefined && COMMAND_USAGES[command] && hasOption(rest, ['-h', '--help'])) {
     io.out(COMMAND_USAGES[command]);
+    return ExitCode.Clean;
+  }
+  if (command !== undefined && COMMAND_USAGES[command] && hasOption(rest, ['--version'])) {
+    io.out(VERSION);
     return ExitCode.Clean;
   }
   switch (command) {
@@ -170,8 +174,8 @@ function countOption(name: string, value: string): number {
   throw new UsageError(`${name} takes a number of 0 or more (got "${value}")`);
 }
 
-/** `-h` or `--help` among a command's options (not after `--`, where words are paths). */
-function asksForHelp(args: readonly string[]): boolean {
+/** One of `names` among a command's options (not after `--`, where words are paths). */
+function hasOption(args: readonly string[], names: readonly string[]): boolean {
   const end = args.indexOf('--');
-  return (end < 0 ? args : args.slice(0, end)).some((arg) => arg === '-h' || arg === '--help');
+  return (end < 0 ? args : args.slice(0, end)).some((arg) => names.includes(arg));
 }

@@ -1,13 +1,13 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
-/** How CI reports name files: relative to a base folder (`--base-uri`, default the current one). */
+/** How CI reports name files: relative to a base folder (`--base-uri`, a path or a `file:` URL; default the current folder). */
 export class ReportPaths {
   /** The base folder, absolute. */
   readonly baseDir: string;
 
   constructor(base: string = process.cwd()) {
-    this.baseDir = resolve(base.startsWith('file:') ? new URL(base).pathname : base);
+    this.baseDir = resolve(base.startsWith('file:') ? fileURLToPath(base) : base);
   }
 
   /** The base as a file URL ending in `/`, as SARIF's `originalUriBaseIds` wants it. */

@@ -192,6 +192,7 @@ describe('usage, help and version', () => {
   it('prints the version', async () => {
     assert.deepEqual(await runCli(['--version']), { code: 0, out: `${VERSION}\n`, err: '' });
     assert.deepEqual(await runCli(['-v']), { code: 0, out: `${VERSION}\n`, err: '' });
+    for (const command of Object.keys(COMMAND_USAGES)) assert.deepEqual(await runCli([command, '--version']), { code: 0, out: `${VERSION}\n`, err: '' }, command);
   });
 });
 
