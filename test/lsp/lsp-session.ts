@@ -18,6 +18,7 @@ import {
   ExitNotification,
   InitializedNotification,
   InitializeRequest,
+  LogMessageNotification,
   PublishDiagnosticsNotification,
   ShutdownRequest,
   StreamMessageReader,
@@ -54,12 +55,22 @@ export class LspSession {
   settings: Record<string, unknown> = {};
   /** How many workspace/codeLens/refresh requests the server sent. */
   lensRefreshes = 0;
+  /** Every window/logMessage the server sent (its output channel), in order. */
+  readonly logs: string[] = [];
+  /** Every publication and log message, in the order they arrived (which came first matters). */
+  readonly events: ({ kind: 'diagnostics'; params: PublishDiagnosticsParams } | { kind: 'log'; message: string })[] = [];
 
   private constructor(private readonly child: ChildProcess) {
     this.connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     child.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       this.published.push(params);
+      this.events.push({ kind: 'diagnostics', params });
+      for (const wake of this.waiters.splice(0)) wake();
+    });
+    this.connection.onNotification(LogMessageNotification.type, ({ message }) => {
+      this.logs.push(message);
+      this.events.push({ kind: 'log', message });
       for (const wake of this.waiters.splice(0)) wake();
     });
     this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => (item.section === 'kubeNetsec' ? this.settings : null)));
@@ -168,9 +179,42 @@ export class LspSession {
     }
   }
 
+  /** The server's process id (to read its memory in /proc). */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
+  /** Waits for a log message matching `pattern` (counting only those after `after`). */
+  async waitForLog(pattern: RegExp, options: { after?: number; timeoutMs?: number } = {}): Promise<string> {
+    const deadline = Date.now() + (options.timeoutMs ?? 5000);
+    for (;;) {
+      const match = this.logs.slice(options.after ?? 0).find((message) => pattern.test(message));
+      if (match) return match;
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) throw new Error(`no log message matching ${pattern}; got ${JSON.stringify(this.logs)}; stderr: ${this.stderr}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, remaining);
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
   /** Any request, custom ones included. */
   async request<R>(method: string, params: unknown): Promise<R> {
     return this.connection.sendRequest(method, params) as Promise<R>;
+  }
+
+  /** Any notification, as sent: malformed params included (the robustness tests send those on purpose). */
+  async notify(method: string, params?: unknown): Promise<void> {
+    await this.connection.sendNotification(method, params);
+  }
+
+  /** The server's exit code once its process has ended; undefined while it runs. */
+  get exitCode(): number | null | undefined {
+    return this.child.exitCode ?? (this.child.signalCode ? null : undefined);
   }
 
   /** The version of an open document as this client last sent it. */

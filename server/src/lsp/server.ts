@@ -24,14 +24,19 @@ import { WorkloadConnectionsRequest, type WorkloadConnectionsParams, type Worklo
 import { codeLensesOf, completionsOf, hoverOf, workloadConnectionsOf, type AnswerSource } from './answer-requests';
 import { CheckWaiters } from './check-waiters';
 import { codeActionsOf } from './code-actions';
+import { watchedFileEvents } from './change-validation';
 import { DocumentAnswers } from './document-answers';
 import { DocumentFixes } from './document-fixes';
+import { listenValidated } from './document-sync';
+import { isLocalFileUri } from './document-uri';
 import { FixCheckers } from './fix-environment';
 import { guarded } from './guarded';
 import { LensRefresh } from './lens-refresh';
 import { isManifestDocument } from './manifest-documents';
 import { OpenDocuments } from './open-documents';
+import { logUncaughtErrors } from './process-guard';
 import { ruleDocsLink, ruleDocsUrl } from './rule-docs-link';
+import { ServerInfoRequest } from './server-info-protocol';
 import { TemplateChoicesRequest, TemplateInsertionRequest, type TemplateChoicesParams, type TemplateChoicesResult, type TemplateInsertionParams, type TemplateInsertionResult } from './template-protocol';
 import { templateChoicesOf, templateInsertionOf } from './template-requests';
 import { FIX_ALL_KIND } from './to-code-action';
@@ -89,6 +94,7 @@ export function startServer(connection: Connection): void {
   function logError(message: string): void {
     connection.console.error(message);
   }
+  logUncaughtErrors(logError);
 
   /** Re-checks the workspace and publishes the diagnostics of every open document. */
   const publishAll = (): void => {
@@ -172,7 +178,7 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const uris = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
-    folders = folderPaths(uris);
+    folders = folderPaths(uris, log);
     workspaceConfig = new WorkspaceConfig(folders, log);
     canPullSettings = params.capabilities.workspace?.configuration === true;
     canRefreshLenses = params.capabilities.workspace?.codeLens?.refreshSupport === true;
@@ -200,7 +206,8 @@ export function startServer(connection: Connection): void {
 
   connection.onDidChangeConfiguration((change) => reloadConfiguration((change.settings as { kubeNetsec?: unknown } | null)?.kubeNetsec));
 
-  connection.onDidChangeWatchedFiles(async ({ changes }) => {
+  connection.onDidChangeWatchedFiles(async (params) => {
+    const changes = watchedFileEvents(params, (message) => connection.console.warn(message));
     if (changes.some((event) => event.uri.endsWith(`/${CONFIG_FILE_NAME}`))) {
       reloadConfiguration();
       return;
@@ -229,7 +236,7 @@ export function startServer(connection: Connection): void {
           support: editSupport,
           versionOf: (target) => documents.get(target)?.version ?? null,
           hasDocumentation: (ruleId) => ruleDocsUrl(ruleId) !== undefined,
-          placement: workspaceConfig.templatePlacement(),
+          placement: workspaceConfig.templatePlacement(uri),
           log,
         });
         // Each fix is checked by re-linting the workspace: say so when a large workspace makes that slow.
@@ -287,7 +294,7 @@ export function startServer(connection: Connection): void {
       async (params: TemplateInsertionParams): Promise<TemplateInsertionResult> => {
         await ready;
         if (typeof params.uri !== 'string' || typeof params.templateId !== 'string') return { problems: ['A template insertion needs uri and templateId.'] };
-        const placement = params.placement ? placementOf({ templates: { placement: params.placement } }) : workspaceConfig.templatePlacement();
+        const placement = params.placement ? placementOf({ templates: { placement: params.placement } }) : workspaceConfig.templatePlacement(params.uri);
         const request = { uri: params.uri, templateId: params.templateId, params: typeof params.params === 'object' && params.params !== null ? params.params : {}, placement };
         const checker = new FixCheckers(index.files(), (uri) => documents.get(uri)?.getText()).checkerFor(workspaceConfig.configFor(params.uri).config);
         return templateInsertionOf(request, checker, (uri) => documents.get(uri)?.version ?? null, editSupport);
@@ -313,8 +320,9 @@ export function startServer(connection: Connection): void {
     open.forget(document.uri);
     index.closeOpen(document.uri);
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
-    // Its saved text (or its absence) now stands for it in the workspace.
-    void index.readFromDisk(document.uri).then(refreshSoon);
+    // Its saved text (or its absence) now stands for it in the workspace; an in-memory document leaves nothing.
+    if (isLocalFileUri(document.uri)) void index.readFromDisk(document.uri).then(refreshSoon);
+    else refreshSoon();
   });
 
   connection.onShutdown(() => {
@@ -322,7 +330,8 @@ export function startServer(connection: Connection): void {
     checks.dispose();
     refreshSoon.cancel();
   });
-  documents.listen(connection);
+  connection.onRequest(ServerInfoRequest, () => ({ ...SERVER_INFO, pid: process.pid }));
+  listenValidated(documents, connection, (message) => connection.console.warn(message));
   connection.listen();
 }
 

@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { findRule, mergeConfigs, RULE_SETTINGS, type LintConfig, type RuleSetting } from '../engine';
 import { CONFIG_FILE_NAME, parseConfigFile, readDnsSetting } from '../engine/config/config-file';
 import type { ClusterDnsConfig } from '../engine/config/lint-config';
 import { isExcluded } from '../engine/config/exclude';
 import type { PolicyPlacement } from '../engine/templates';
+import { hasFolder, localPathOf } from './document-uri';
 
 /** The configuration that applies to one document. */
 export interface DocumentConfig {
@@ -37,8 +37,9 @@ export class WorkspaceConfig {
     for (const folder of this.folders) this.fileConfigs.set(folder, await this.readConfigFile(folder));
   }
 
+  /** An in-memory document (see `localPathOf`) gets the editor settings alone, and is never excluded. */
   configFor(uri: string): DocumentConfig {
-    const path = uri.startsWith('file://') ? fileURLToPath(uri) : undefined;
+    const path = localPathOf(uri);
     const folder = path === undefined ? undefined : this.folderOf(path);
     const config = mergeConfigs(folder ? (this.fileConfigs.get(folder) ?? {}) : {}, this.settings);
     const excluded = folder !== undefined && path !== undefined && isExcluded(relative(folder, path).split(sep).join('/'), config.exclude);
@@ -50,9 +51,13 @@ export class WorkspaceConfig {
     return mergeConfigs(this.folders[0] ? (this.fileConfigs.get(this.folders[0]) ?? {}) : {}, this.settings);
   }
 
-  /** Where inserted NetworkPolicies go: `kubeNetsec.templates.placement` (`endOfFile` or `newFile`). */
-  templatePlacement(): PolicyPlacement {
-    return this.placement;
+  /**
+   * Where inserted NetworkPolicies go: `kubeNetsec.templates.placement` (`endOfFile` or `newFile`).
+   * A document with no folder (see `hasFolder`) has no place beside it for a new file: its policies
+   * go at its end.
+   */
+  templatePlacement(uri?: string): PolicyPlacement {
+    return uri !== undefined && !hasFolder(uri) ? 'end-of-file' : this.placement;
   }
 
   /** Whether CodeLenses are shown (`kubeNetsec.codeLens.enable`, on unless set to false). */
@@ -62,9 +67,8 @@ export class WorkspaceConfig {
 
   /** Whether `uri` is one of the configuration files this server reads. */
   isConfigFile(uri: string): boolean {
-    if (!uri.startsWith('file://')) return false;
-    const path = fileURLToPath(uri);
-    return this.folders.some((folder) => join(folder, CONFIG_FILE_NAME) === path);
+    const path = localPathOf(uri);
+    return path !== undefined && this.folders.some((folder) => join(folder, CONFIG_FILE_NAME) === path);
   }
 
   /** The innermost workspace folder holding `path`. */
@@ -86,9 +90,15 @@ export class WorkspaceConfig {
   }
 }
 
-/** Workspace folder paths from the URIs the client sent (only local folders have a config file). */
-export function folderPaths(uris: readonly string[]): string[] {
-  return uris.filter((uri) => uri.startsWith('file://')).map((uri) => fileURLToPath(uri).replace(/[\\/]$/, ''));
+/** Workspace folder paths from the URIs the client sent (only local folders have a config file or files to index). */
+export function folderPaths(uris: readonly unknown[], log: (message: string) => void = () => undefined): string[] {
+  const paths: string[] = [];
+  for (const uri of uris) {
+    const path = typeof uri === 'string' ? localPathOf(uri) : undefined;
+    if (path !== undefined) paths.push(path.replace(/[\\/]$/, ''));
+    else log(`Workspace folder ${JSON.stringify(uri)} is not a local folder: its files are not indexed and it has no ${CONFIG_FILE_NAME}.`);
+  }
+  return paths;
 }
 
 // Settings come from settings.json, which the editor validates only loosely: keep what is well-formed.
