@@ -103,10 +103,12 @@ describe('language server: related locations (duplicate-object)', () => {
   });
 
   it('sends no related locations to a client that does not declare them', async () => {
-    const { session } = await LspSession.start(['dist/server.js', '--stdio'], { workspaceFolders: [pathToFileURL(root).href] });
+    // A folder of its own: the other tests' files define web too, and the cross-file rules see the whole folder.
+    mkdirSync(join(root, 'plain'));
+    const { session } = await LspSession.start(['dist/server.js', '--stdio'], { workspaceFolders: [pathToFileURL(join(root, 'plain')).href] });
     try {
-      await session.open(uri('a.yaml'), `${web('web:1')}---\n${web('web:2')}`);
-      const params = await session.waitForDiagnostics(uri('a.yaml'), (published) => duplicates(published).length > 0);
+      await session.open(uri('plain/a.yaml'), `${web('web:1')}---\n${web('web:2')}`);
+      const params = await session.waitForDiagnostics(uri('plain/a.yaml'), (published) => duplicates(published).length > 0);
       const [diagnostic] = duplicates(params);
       assert.match(text(diagnostic.message), /is defined again at line 16, /);
       assert.equal(diagnostic.relatedInformation, undefined);

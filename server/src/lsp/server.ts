@@ -24,6 +24,7 @@ import { WorkloadConnectionsRequest, type WorkloadConnectionsParams, type Worklo
 import { codeLensesOf, completionsOf, hoverOf, workloadConnectionsOf, type AnswerSource } from './answer-requests';
 import { CheckWaiters } from './check-waiters';
 import { codeActionsOf } from './code-actions';
+import { MemoryUsageRequest, serverMemoryUsage } from './debug-protocol';
 import { watchedFileEvents } from './change-validation';
 import { DocumentAnswers } from './document-answers';
 import { DocumentFixes } from './document-fixes';
@@ -42,13 +43,15 @@ import { templateChoicesOf, templateInsertionOf } from './template-requests';
 import { FIX_ALL_KIND } from './to-code-action';
 import { configProblemToDiagnostic, findingToDiagnostic, noticeToDiagnostic } from './to-diagnostic';
 import { editSupportOf, type EditSupport } from './to-workspace-edit';
+import { partialAnalysisDiagnostic } from './partial-analysis';
+import { SerialRounds } from './serial-rounds';
 import { ValidationScheduler } from './validation-scheduler';
 import { folderPaths, placementOf, WorkspaceConfig } from './workspace-config';
 import { WorkspaceIndex } from './workspace-index';
 import { WorkspaceChecker } from './workspace-checker';
 
-/** Quiet time after the last keystroke before a document is checked again. */
-const VALIDATION_DELAY_MS = 150;
+/** The cross-file rules of one check stop after this long (the rest are skipped with a notice), so a huge workspace cannot hold the answer back. */
+const ANALYSIS_BUDGET_MS = 2000;
 /** Code actions slower than this are logged with their time. */
 const SLOW_CODE_ACTIONS_MS = 500;
 /** Quiet time after file-system events (a checkout touches many files) before re-checking. */
@@ -80,6 +83,7 @@ export function startServer(connection: Connection): void {
   let commandLinks = false;
   let canRefreshLenses = false;
   let canShowRelatedInformation = false;
+  let analysisBudgetMs = ANALYSIS_BUDGET_MS;
   const checks = new CheckWaiters();
   const lensRefresh = new LensRefresh(() => void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined));
   const ruleLinks = new Map<string, string | undefined>();
@@ -96,24 +100,34 @@ export function startServer(connection: Connection): void {
   }
   logUncaughtErrors(logError);
 
-  /** Re-checks the workspace and publishes the diagnostics of every open document. */
-  const publishAll = (): void => {
+  /**
+   * Re-checks the workspace and publishes the diagnostics of every open document. The cross-file
+   * rules wait for the index (on part of the workspace they would report what other files settle),
+   * run one at a time with turns of the event loop between them, and stop at the time budget.
+   */
+  const checkRound = async (): Promise<void> => {
     try {
-      const files = index.files();
+      // Until the index is complete the cross-file rules do not run: the open documents are all there is to check.
+      const files = index.complete ? index.files() : index.openFiles();
       const rootConfig = workspaceConfig.rootConfig();
-      const { workspace, crossFile } = checker.check(files, rootConfig);
+      // What this round checks: documents parsed again while it runs are left to the next round.
+      const checkedStates = new Map(open.uris().map((uri) => [uri, open.get(uri)]));
+      const { workspace, crossFile, skippedRules, elapsedMs } = await checker.check(files, rootConfig, { crossFile: index.complete, budgetMs: analysisBudgetMs });
       checkedWorkspace = workspace;
+      const partial = skippedRules.length > 0 ? partialAnalysisDiagnostic(skippedRules, elapsedMs) : undefined;
+      if (partial) log(`Checking the workspace took ${elapsedMs} ms; skipped: ${skippedRules.join(', ')}.`);
       // Fixes are judged against exactly what this round checked: the files, and open documents at these versions.
-      const checkedVersions = new Map(open.uris().map((uri) => [uri, open.get(uri)?.version]));
+      const checkedVersions = new Map(open.uris().map((uri) => [uri, checkedStates.get(uri)?.version]));
+      const complete = index.complete && !partial;
       const checkers = new FixCheckers(files, (uri) => {
         const document = documents.get(uri);
         return document && document.version === checkedVersions.get(uri) ? document.getText() : undefined;
-      }, { config: rootConfig, baseline: { workspace, cross: crossFile } });
+      }, complete ? { config: rootConfig, baseline: { workspace, cross: crossFile } } : undefined);
       for (const uri of open.uris()) {
         const document = documents.get(uri);
         const state = open.get(uri);
         // A document edited since its last parse is re-checked after the pause: never publish old results for it.
-        if (!document || !state || state.version !== document.version) continue;
+        if (!document || !state || state.version !== document.version || checkedStates.get(uri) !== state) continue;
         let diagnostics: Diagnostic[];
         if (workspaceConfig.isConfigFile(uri)) {
           diagnostics = parseConfigFile(document.getText()).problems.map(configProblemToDiagnostic);
@@ -122,7 +136,7 @@ export function startServer(connection: Connection): void {
           const located = excluded ? [] : checker.findingsOf(state, crossFile.get(uri) ?? [], config);
           state.reported = excluded ? undefined : new DocumentFixes(uri, state.version, located, () => checkers.checkerFor(config), log);
           state.answers = state.reported && new DocumentAnswers(state.version, answerContextOf(state.file, workspace, config, state.reported, ruleLink));
-          diagnostics = excluded ? [] : [...located.map(({ finding }) => findingToDiagnostic(finding, canShowRelatedInformation)), ...state.notices.map(noticeToDiagnostic)];
+          diagnostics = excluded ? [] : [...located.map(({ finding }) => findingToDiagnostic(finding, canShowRelatedInformation)), ...state.notices.map(noticeToDiagnostic), ...(partial ? [partial] : [])];
         }
         void connection.sendDiagnostics({ uri, version: state.version, diagnostics });
         checks.checked(uri, state.version);
@@ -139,19 +153,23 @@ export function startServer(connection: Connection): void {
       connection.console.error(`Checking the workspace failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
   };
+  const rounds = new SerialRounds(checkRound, (error) => logError(`Checking the workspace failed: ${String(error)}`));
+  const publishAll = (): Promise<void> => rounds.request();
   const refreshSoon = debounce(() => void ready.then(publishAll), DISK_CHANGE_DELAY_MS);
 
   /** Parses an open document's current text, then re-checks (its edit may change other files' findings). */
-  const checkOpenDocument = (uri: string): void => {
+  const checkOpenDocument = async (uri: string): Promise<void> => {
     const document = documents.get(uri);
     if (!document) return;
+    const started = Date.now();
     const { excluded } = workspaceConfig.configFor(uri);
     const state = open.update(uri, document.getText(), document.version);
     if (excluded || workspaceConfig.isConfigFile(uri)) index.closeOpen(uri);
     else index.setOpen(state.file);
-    publishAll();
+    await publishAll();
+    scheduler.checked(uri, Date.now() - started);
   };
-  const scheduler = new ValidationScheduler((uri) => void ready.then(() => checkOpenDocument(uri)), VALIDATION_DELAY_MS);
+  const scheduler = new ValidationScheduler((uri) => void ready.then(() => checkOpenDocument(uri)));
 
   /**
    * Reads settings and configuration files again, then re-indexes the workspace (exclusions may have
@@ -162,6 +180,7 @@ export function startServer(connection: Connection): void {
       const settings = canPullSettings ? await connection.workspace.getConfiguration('kubeNetsec') : pushedSettings;
       await workspaceConfig.reload(settings);
       open.forgetFindings();
+      index.dispose(); // a scan still running for the old settings stops, and does not log
       index = new WorkspaceIndex((uri) => workspaceConfig.configFor(uri).excluded || workspaceConfig.isConfigFile(uri), log);
       for (const uri of open.uris()) {
         const state = open.get(uri);
@@ -170,9 +189,9 @@ export function startServer(connection: Connection): void {
     })().catch((error: unknown) => connection.console.error(`Reading the configuration failed: ${String(error)}`));
     void ready.then(async () => {
       const scanning = index;
-      publishAll();
-      await scanning.scan(folders);
-      if (scanning === index) publishAll();
+      // Open documents get their own findings at once; the cross-file ones once the index is complete.
+      void publishAll();
+      if ((await scanning.scan(folders)) && scanning === index) await publishAll();
     });
   };
 
@@ -185,6 +204,9 @@ export function startServer(connection: Connection): void {
     canShowRelatedInformation = params.capabilities.textDocument?.publishDiagnostics?.relatedInformation === true;
     // Our VS Code client trusts the rule-page command in hovers; other editors get file links.
     commandLinks = (params.initializationOptions as { commandLinks?: unknown } | undefined)?.commandLinks === true;
+    // For tests and slow machines: the cross-file rules' time budget, in milliseconds.
+    const budget = (params.initializationOptions as { analysisBudgetMs?: unknown } | undefined)?.analysisBudgetMs;
+    if (typeof budget === 'number' && budget >= 0) analysisBudgetMs = budget;
     editSupport = editSupportOf(params.capabilities);
     return {
       capabilities: {
@@ -272,6 +294,8 @@ export function startServer(connection: Connection): void {
     WorkloadConnectionsRequest,
     guarded(WorkloadConnectionsRequest.method, (params: WorkloadConnectionsParams): WorkloadConnectionsResult => workloadConnectionsOf(params, checkedWorkspace), null, logError),
   );
+
+  connection.onRequest(MemoryUsageRequest, serverMemoryUsage);
 
   connection.onRequest(
     TemplateChoicesRequest,

@@ -10,6 +10,11 @@ export const MAX_INDEXED_FILE_BYTES = 5 * 1024 * 1024;
 /** Beyond this much text the index stops growing: parsed YAML takes about ten times its size in memory. */
 export const MAX_INDEXED_TOTAL_BYTES = 64 * 1024 * 1024;
 
+/** Files read from disk at once while indexing (their reads overlap; their parses do not). */
+const READ_BATCH = 32;
+/** Parsing runs this long at most before letting edits and requests through. */
+const SLICE_MS = 15;
+
 // A manifest names its kind; files without the word are not worth parsing (package.json, values files).
 const MAY_HOLD_MANIFEST = /\bkind\b/;
 
@@ -22,43 +27,84 @@ export class WorkspaceIndex {
   private readonly open = new Map<string, ManifestFile>();
   private indexedBytes = 0;
   private full = false;
+  private disposed = false;
+  private scanned = false;
+  /** The URIs of `files()` in apply order, until a file comes or goes. */
+  private sorted: string[] | undefined;
+  /** Whether the scan of the folders has finished: until then cross-file rules would judge part of the workspace. */
+  complete = false;
 
   constructor(
     private readonly isExcluded: (uri: string) => boolean,
     private readonly log: (message: string) => void,
   ) {}
 
-  /** Reads every *.yaml, *.yml and *.json below the folders (skipping node_modules, .git, exclusions). */
-  async scan(folders: readonly string[]): Promise<void> {
+  /**
+   * Reads every *.yaml, *.yml and *.json below the folders (skipping node_modules, .git, exclusions),
+   * in the background: files are read a batch at a time and parsed in slices that yield to the event
+   * loop, so edits and requests are answered while a large workspace is indexed. Returns false when
+   * the index was disposed meanwhile (a newer one replaced it): it then stops and logs nothing.
+   */
+  async scan(folders: readonly string[]): Promise<boolean> {
+    if (this.scanned) return false;
+    this.scanned = true;
     const started = Date.now();
     const { files, errors } = await collectManifestFiles(folders);
+    if (this.disposed) return false;
     for (const error of errors) this.log(`Indexing: ${error}`);
     let count = 0;
-    for (const path of files) {
-      if (await this.readFromDisk(pathToFileURL(path).href)) count++;
-      // Parsing a large workspace takes seconds: let requests and edits through between files.
-      await new Promise((resolve) => setImmediate(resolve));
+    let slice = Date.now();
+    for (let start = 0; start < files.length; start += READ_BATCH) {
+      const uris = files.slice(start, start + READ_BATCH).map((path) => pathToFileURL(path).href);
+      const texts = await Promise.all(uris.map((uri) => this.readCandidate(uri)));
+      for (const [position, uri] of uris.entries()) {
+        if (this.disposed) return false;
+        const text = texts[position];
+        if (text !== undefined && this.add(uri, text)) count++;
+        if (Date.now() - slice >= SLICE_MS) {
+          await new Promise((resolve) => setImmediate(resolve));
+          slice = Date.now();
+        }
+      }
     }
+    if (this.disposed) return false;
+    this.complete = true;
     this.log(`Indexed ${count} manifest files of ${files.length} candidates in ${Date.now() - started} ms (${(this.indexedBytes / 1024 / 1024).toFixed(1)} MB).`);
+    return true;
+  }
+
+  /** Stops a scan in progress: this index has been replaced. */
+  dispose(): void {
+    this.disposed = true;
   }
 
   /** (Re)reads a file after a watcher event; returns whether it is part of the workspace now (objects, or a kustomization). */
   async readFromDisk(uri: string): Promise<boolean> {
     this.forgetDisk(uri);
-    if (!uri.startsWith('file://') || this.isExcluded(uri)) return false;
-    const path = fileURLToPath(uri);
-    let text: string;
+    const text = await this.readCandidate(uri);
+    return text !== undefined && this.add(uri, text);
+  }
+
+  /** The text of a file the index may hold: a local file, not excluded, not too large; undefined otherwise. */
+  private async readCandidate(uri: string): Promise<string | undefined> {
+    if (!uri.startsWith('file://') || this.isExcluded(uri)) return undefined;
     try {
-      const { size, isFile } = await stat(path).then((info) => ({ size: info.size, isFile: info.isFile() }));
-      if (!isFile || size > MAX_INDEXED_FILE_BYTES) return false;
-      if (this.indexedBytes + size > MAX_INDEXED_TOTAL_BYTES) {
-        if (!this.full) this.log(`Indexing stopped at ${MAX_INDEXED_TOTAL_BYTES / 1024 / 1024} MB of manifests; cross-file checks see only part of the workspace.`);
-        this.full = true;
-        return false;
-      }
-      text = await readFile(path, 'utf8');
+      const path = fileURLToPath(uri);
+      const info = await stat(path);
+      if (!info.isFile() || info.size > MAX_INDEXED_FILE_BYTES) return undefined;
+      return await readFile(path, 'utf8');
     } catch {
-      return false; // deleted meanwhile, or unreadable: it is simply not part of the workspace
+      return undefined; // deleted meanwhile, unreadable, or a URI that names no local path: not part of the workspace
+    }
+  }
+
+  /** Parses and keeps a file's text, within the index's size budget; returns whether it holds manifests. */
+  private add(uri: string, text: string): boolean {
+    this.forgetDisk(uri);
+    if (this.indexedBytes + text.length > MAX_INDEXED_TOTAL_BYTES) {
+      if (!this.full) this.log(`Indexing stopped at ${MAX_INDEXED_TOTAL_BYTES / 1024 / 1024} MB of manifests; cross-file checks see only part of the workspace.`);
+      this.full = true;
+      return false;
     }
     // A kustomization holds no object, but says which files are patches rather than definitions.
     const kustomization = isKustomizationFile(uri);
@@ -67,6 +113,7 @@ export class WorkspaceIndex {
     if (file.objects.length === 0 && !kustomization) return false;
     this.onDisk.set(uri, { file, bytes: text.length });
     this.indexedBytes += text.length;
+    this.sorted = undefined;
     return true;
   }
 
@@ -75,21 +122,27 @@ export class WorkspaceIndex {
     if (!entry) return;
     this.onDisk.delete(uri);
     this.indexedBytes -= entry.bytes;
+    this.sorted = undefined;
   }
 
   setOpen(file: ManifestFile): void {
+    if (!this.open.has(file.uri)) this.sorted = undefined;
     this.open.set(file.uri, file);
   }
 
   closeOpen(uri: string): void {
-    this.open.delete(uri);
+    if (this.open.delete(uri)) this.sorted = undefined;
+  }
+
+  /** The open documents alone, in apply order: what there is to check while the index is incomplete. */
+  openFiles(): ManifestFile[] {
+    return [...this.open.keys()].sort(compareApplyOrder).map((uri) => this.open.get(uri)!);
   }
 
   /** The current files, an open document replacing its file on disk, in the order kubectl applies a folder in. */
   files(): ManifestFile[] {
-    const byUri = new Map<string, ManifestFile>();
-    for (const [uri, { file }] of this.onDisk) byUri.set(uri, file);
-    for (const [uri, file] of this.open) byUri.set(uri, file);
-    return [...byUri.keys()].sort(compareApplyOrder).map((uri) => byUri.get(uri)!);
+    // Sorting thousands of paths on every keystroke costs more than the edit: the order changes only when a file comes or goes.
+    this.sorted ??= [...new Set([...this.onDisk.keys(), ...this.open.keys()])].sort(compareApplyOrder);
+    return this.sorted.map((uri) => this.open.get(uri) ?? this.onDisk.get(uri)!.file);
   }
 }
