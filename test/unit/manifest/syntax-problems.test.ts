@@ -32,4 +32,14 @@ describe('syntax problems', () => {
     assert.deepEqual(ranges[1], ranges[0], 'CRLF');
     assert.deepEqual(ranges[2], ranges[0], 'CR');
   });
+
+  it('a plain scalar continued after an empty line: the error starts at the same place with LF and CRLF', () => {
+    const lines = ['apiVersion: v1', 'kind: Pod', 'spec:', '  containers:', '  - name: web', '    image: nginx', '', '7', '    ports:', '    - containerPort: 80', ''];
+    // The `yaml` package reads the two differently (a two-line implicit key with LF, a key
+    // without `:` with CRLF), so the words and the end differ; where the error starts does not.
+    const starts = ['\n', '\r\n', '\r'].map((eol) => parseManifest('test.yaml', lines.join(eol)).syntaxProblems.map((problem) => problem.range.start));
+    assert.deepEqual(starts[0], [{ line: 7, character: 0 }]);
+    assert.deepEqual(starts[1], starts[0], 'CRLF');
+    assert.deepEqual(starts[2], starts[0], 'CR');
+  });
 });
