@@ -1,7 +1,7 @@
 import { matchesLabels, type LabelSelector } from '../../connectivity';
 import type { ContainerPort, Workload } from '../../model';
 import { containerPortsOf, isOperatedWorkload } from '../../model';
-import { labelsOf } from '../../model';
+import { labelsOf, type Labels } from '../../model';
 
 // Lenient readings of a workload for the rules that report "matches nothing" or "declares nothing":
 // they look at every object of the workload (the model keeps the first one's labels and ports when
@@ -41,6 +41,46 @@ export function couldSelectPodsOf(selector: LabelSelector, workload: Workload): 
     const requirements = selector.requirements.filter((requirement) => !added.includes(requirement.key));
     return matchesLabels({ kind: 'requirements', requirements }, labels);
   });
+}
+
+/**
+ * `couldSelectPodsOf` over many workloads at once, for rules that ask it of every Service or policy
+ * of a namespace: a selector that pins a label to one value (as every `matchLabels` entry does)
+ * can only select a workload one of whose pod label sets has that value, so only those are tried.
+ * A label that a controller or operator adds at run time is not pinned (the match sets it aside).
+ * Gives the same workloads as filtering with `couldSelectPodsOf`, in the same order.
+ */
+export function podSelectionIndex(workloads: readonly Workload[]): (selector: LabelSelector) => readonly Workload[] {
+  // Holders in the order of `workloads`: each is added while it is the one being read.
+  const byLabel = new Map<string, Workload[]>();
+  const runtimeKeys = new Set<string>();
+  for (const workload of workloads) {
+    const labelSets: Labels[] = [workload.podLabels];
+    if (isOperatedWorkload(workload)) {
+      labelSets.push(...workload.podLabelSets);
+      for (const key of workload.runtimeLabels) runtimeKeys.add(key);
+    } else {
+      for (const member of workload.members) {
+        labelSets.push(labelsOf(member.object.get([...member.template, 'metadata', 'labels'])));
+        if (member.role === 'controller') for (const key of CONTROLLER_LABELS[member.object.kind] ?? []) runtimeKeys.add(key);
+      }
+    }
+    for (const labels of labelSets) {
+      for (const [key, value] of Object.entries(labels)) {
+        const entry = `${key}=${value}`;
+        const holders = byLabel.get(entry);
+        if (!holders) byLabel.set(entry, [workload]);
+        else if (holders[holders.length - 1] !== workload) holders.push(workload);
+      }
+    }
+  }
+  return (selector) => {
+    if (selector.kind !== 'requirements') return [];
+    const pinned = selector.requirements.find((requirement) => requirement.operator === 'In' && requirement.values.length === 1 && !runtimeKeys.has(requirement.key));
+    const holders = pinned && pinned.operator === 'In' ? byLabel.get(`${pinned.key}=${pinned.values[0]}`) : undefined;
+    const candidates = pinned ? (holders ?? []) : workloads;
+    return candidates.filter((workload) => couldSelectPodsOf(selector, workload));
+  };
 }
 
 /**
