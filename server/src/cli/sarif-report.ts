@@ -1,5 +1,6 @@
 import type * as Sarif from 'sarif';
 import { ALL_RULES, type FileEdit, type Finding, type RelatedLocation, type Rule, type Severity, type SourceRange } from '../engine';
+import { leadSentences } from '../engine/answers/markdown-text';
 import type { Suppression } from '../engine/suppression/suppression';
 import { VERSION } from '../version';
 import { ReportPaths } from './report-paths';
@@ -75,7 +76,7 @@ function descriptor(rule: Rule, repository: string | undefined): Sarif.Reporting
     id: rule.id,
     name: pascalCase(rule.id),
     shortDescription: { text: rule.title },
-    fullDescription: { text: rule.explanation, markdown: rule.explanation },
+    fullDescription: { text: description(rule.explanation) },
     help: {
       text: `${rule.explanation}\n\nHow to fix it: ${rule.remediation}${references ? `\n\nReferences:\n${references}` : ''}`,
       markdown: [`**${rule.title}**`, rule.explanation, '**How to fix it**', rule.remediation, ...(references ? ['**References**', references] : [])].join('\n\n'),
@@ -144,6 +145,14 @@ export function artifactLocation(file: string, paths: ReportPaths): Sarif.Artifa
 // SARIF regions are 1-based, and their end column is that of the character after the region.
 function region({ start, end }: SourceRange): Sarif.Region {
   return { startLine: start.line + 1, startColumn: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
+}
+
+/** Code scanning shows rule descriptions of up to 1024 characters: the lead sentences that fit (`help` has the rest). */
+const DESCRIPTION_LIMIT = 1024;
+
+function description(text: string): string {
+  const lead = leadSentences(text, DESCRIPTION_LIMIT).text;
+  return lead.length <= DESCRIPTION_LIMIT ? lead : `${lead.slice(0, DESCRIPTION_LIMIT - 1)}…`;
 }
 
 function pascalCase(id: string): string {

@@ -71,6 +71,13 @@ describe('lint --format sarif', () => {
     assert.equal(hostNetwork.name, 'HostNetwork');
     assert.equal(hostNetwork.shortDescription?.text, meta.title);
     assert.equal(hostNetwork.fullDescription?.text, meta.explanation);
+    for (const rule of driver.rules!) {
+      const explanation = ALL_RULES.find((candidate) => candidate.id === rule.id)!.explanation;
+      assert.ok(rule.fullDescription!.text.length <= 1024, `${rule.id}: code scanning's limit`);
+      const words = (text: string) => text.replace(/\s+/g, ' ');
+      assert.ok(words(explanation).startsWith(words(rule.fullDescription!.text.replace(/…$/, ''))), `${rule.id}: the lead of the explanation`);
+      assert.ok(rule.help!.markdown!.includes(explanation), `${rule.id}: help has all of it`);
+    }
     assert.ok(hostNetwork.help?.text.includes(meta.remediation) && hostNetwork.help.markdown?.includes(meta.remediation));
     assert.deepEqual(hostNetwork.defaultConfiguration, { level: 'warning' });
     assert.deepEqual(hostNetwork.properties, { tags: ['security', 'kubernetes', 'pod-networking'], 'security-severity': '5.0' });
