@@ -3,14 +3,15 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { FixChecker, fixesOf, lintWorkspaceLocated, mergeConfigs, noticesOf, parseManifest, type SourceRange } from '../../../server/src/engine';
-import { applyRandomEdit, fuzzParameters, randomEdit } from '../../support/fuzz';
-import { appliedByClient, assertInsideText } from '../../support/lsp-text-model';
+import { completionsAt, FixChecker, fixesOf, hoverAt, lensesOf, lintWorkspaceLocated, mergeConfigs, noticesOf, parseManifest, type AnswerContext, type SourceRange } from '../../../server/src/engine';
+import { applyRandomEdit, editOffsets, fuzzParameters, randomEdit } from '../../support/fuzz';
+import { appliedByClient, assertInsideText, lspDocument } from '../../support/lsp-text-model';
 
 /**
  * Random edits of a manifest like those of the corpus (line ends of every kind, tabs, multi-byte
  * and astral characters, YAML indicators, pasted fragments): after each one the engine does not
- * throw, every range it reports lies inside the text under LSP's line rules, and every fix, applied
+ * throw, every range it reports (findings, syntax problems, notices, lenses, and the hover and
+ * completions at the cursor) lies inside the text under LSP's line rules, and every fix, applied
  * as a client applies it, gives the text the engine checked.
  */
 
@@ -29,8 +30,11 @@ interface Checked {
   fixes: number;
 }
 
-/** Lints `text` as the editor does and checks every range and, with `withFixes`, every fix. */
-function checkText(text: string, withFixes: boolean): Checked {
+/**
+ * Lints `text` as the editor does and checks every range, the answers at `cursor` (an offset) and,
+ * with `withFixes`, every fix.
+ */
+function checkText(text: string, withFixes: boolean, cursor?: number): Checked {
   const file = parseManifest(URI, text);
   const checker = new FixChecker({ files: [file], textOf: (uri) => (uri === URI ? text : undefined), config: CONFIG });
   const located = lintWorkspaceLocated(checker.workspace, { config: CONFIG }).get(URI) ?? [];
@@ -41,6 +45,7 @@ function checkText(text: string, withFixes: boolean): Checked {
     ]),
     ...file.syntaxProblems.map((problem) => ({ range: problem.range, label: `syntax problem "${problem.message}"` })),
     ...noticesOf(file).map((notice) => ({ range: notice.range, label: `${notice.code} notice` })),
+    ...answerRanges(text, { file, workspace: checker.workspace, findings: located, config: CONFIG }, cursor),
   ];
   assertInsideText(text, ranges);
   let fixes = 0;
@@ -63,6 +68,26 @@ function checkText(text: string, withFixes: boolean): Checked {
   return { drawn, fixes };
 }
 
+// How many lenses, hovers and completions were checked, so that a test can tell it checked some.
+const answered = { lenses: 0, hovers: 0 };
+
+/** The ranges of the lenses, and of the hover and completions at the cursor (where an editor asks). */
+function answerRanges(text: string, context: AnswerContext, cursor: number | undefined): { range: SourceRange; label: string }[] {
+  const ranges = lensesOf(context).map((lens) => ({ range: lens.range, label: `lens "${lens.title}"` }));
+  answered.lenses += ranges.length;
+  if (cursor === undefined) return ranges;
+  const position = lspDocument(text).positionAt(cursor);
+  const hover = hoverAt(context, position);
+  if (hover) {
+    ranges.push({ range: hover.range, label: `hover at ${JSON.stringify(position)}` });
+    answered.hovers++;
+  }
+  for (const completion of completionsAt(context, position)) {
+    if (completion.range) ranges.push({ range: completion.range, label: `completion "${completion.label}" at ${JSON.stringify(position)}` });
+  }
+  return ranges;
+}
+
 /** The text with every line end replaced by `eol`: the same lines, so the same positions. */
 function withLineEnds(text: string, eol: string): string {
   return text.replace(/\r\n|\r|\n/g, eol);
@@ -79,14 +104,16 @@ describe('random edits', () => {
       fc.property(fc.array(randomEdit, { minLength: 1, maxLength: 6 }), (edits) => {
         let text = BASE;
         edits.forEach((edit, index) => {
+          const cursor = editOffsets(text, edit).start + edit.insert.length;
           text = applyRandomEdit(text, edit);
           // Fixes cost a lint of the workspace each: checked after the last edit only.
-          fixes += checkText(text, index === edits.length - 1).fixes;
+          fixes += checkText(text, index === edits.length - 1, cursor).fixes;
         });
       }),
       fuzzParameters(12),
     );
     assert.ok(fixes > 0, 'some fixes were checked');
+    assert.ok(answered.lenses > 0 && answered.hovers > 0, `some lenses and hovers were checked: ${JSON.stringify(answered)}`);
   });
 
   it('LF, CRLF and lone CR line ends give the same findings and syntax problems at the same ranges', () => {
