@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { ServerInfoResult } from '../../server/src/lsp/server-info-protocol';
 import type { TemplateChoicesResult } from '../../server/src/lsp/template-protocol';
 
 /**
@@ -9,4 +10,6 @@ import type { TemplateChoicesResult } from '../../server/src/lsp/template-protoc
 export interface KubeNetsecApi {
   /** Undefined while the language server is not running. */
   templateChoices(document: vscode.Uri): Promise<TemplateChoicesResult | undefined>;
+  /** The running server's name, version and process id; undefined while none runs. */
+  serverInfo(): Promise<ServerInfoResult | undefined>;
 }

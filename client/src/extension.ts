@@ -33,6 +33,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<KubeNe
       const client = controller?.languageClient;
       return client?.isRunning() ? client.sendRequest(TemplateChoicesRequest, { uri: client.code2ProtocolConverter.asUri(document) }) : undefined;
     },
+    serverInfo: async () => controller?.serverInfo(),
   };
 }
 

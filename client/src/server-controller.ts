@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, LanguageClient, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { ServerInfoRequest, type ServerInfoResult } from '../../server/src/lsp/server-info-protocol';
+import { CrashRestartPolicy } from './restart-policy';
 
 /** Owns the language client: starts, stops and restarts the server as settings and commands ask. */
 export class ServerController {
@@ -24,6 +26,12 @@ export class ServerController {
       this.output.info('kubeNetsec.enable is off: stopping the language server.');
       await this.stop();
     }
+  }
+
+  /** The running server's name, version and process id; undefined while none runs. */
+  async serverInfo(): Promise<ServerInfoResult | undefined> {
+    const client = this.client;
+    return client?.isRunning() ? client.sendRequest(ServerInfoRequest) : undefined;
   }
 
   async restart(): Promise<void> {
@@ -52,6 +60,7 @@ export class ServerController {
       // Hovers link to rule pages through this one command (rendered, offline); nothing else in them runs.
       initializationOptions: { commandLinks: true },
       markdown: { isTrusted: { enabledCommands: ['kubeNetsec.showRuleDocumentation'] } },
+      errorHandler: this.crashHandler(),
       // The server indexes every manifest of the workspace: it hears of files created, changed and
       // deleted on disk (.kube-netsec.yaml included), and of settings changes, and re-checks at once.
       synchronize: {
@@ -68,5 +77,24 @@ export class ServerController {
       this.output.error(`The language server did not start: ${String(error)}`);
       this.client = undefined;
     }
+  }
+
+  /**
+   * A server that stops by itself is restarted a few times in a row, saying so in the output; after
+   * that the user is asked. Each client gets a fresh count: a restart by command starts over.
+   */
+  private crashHandler(): ErrorHandler {
+    const policy = new CrashRestartPolicy();
+    return {
+      // As the library's default: a few write errors in a row are survivable, more mean the server is gone.
+      error: (_error, _message, count) => ({ action: count !== undefined && count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown }),
+      closed: () => {
+        const decision = policy.afterCrash();
+        // The client writes the message to the output channel; `handled` keeps it from popping up as well.
+        if (decision.restart) return { action: CloseAction.Restart, message: decision.message, handled: true };
+        void vscode.window.showErrorMessage(decision.message, 'Restart').then((choice) => (choice === 'Restart' ? this.restart() : undefined));
+        return { action: CloseAction.DoNotRestart, message: decision.message, handled: true };
+      },
+    };
   }
 }
