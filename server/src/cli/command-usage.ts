@@ -40,8 +40,8 @@ Options:
                       information, or never. Hints never do.
   --max-warnings N    Warnings make the exit status 1 only when there are more than N of them
                       (whatever --fail-on says of warnings).
-  -q, --quiet         Print findings and errors only: no summary line, no notes on skipped
-                      files or documents.
+  -q, --quiet         Print findings and errors only: no summary line, no progress line, no
+                      notes on skipped files or documents.
   --allow-empty       Exit with status 0 when no Kubernetes manifest is found (default: 2).
   --include-suppressed
                       SARIF: also list the findings that suppressions hid, marked as suppressed.

@@ -29,7 +29,7 @@ export interface LintOptions {
   threshold: FailThreshold;
   /** Write the report to this file instead of standard output; the summary goes to stderr. */
   output?: string;
-  /** No summary line and no notes on skipped files or documents: findings and errors only. */
+  /** No summary line, no progress line and no notes on skipped files or documents: findings and errors only. */
   quiet: boolean;
   /** Exit with status 0, not 2, when no Kubernetes manifest is found. */
   allowEmpty: boolean;
@@ -53,7 +53,7 @@ interface Entry {
  */
 export async function runLint(paths: readonly string[], options: LintOptions, loaded: LoadedConfig, io: CommandIO): Promise<ExitCode> {
   const { config } = loaded;
-  const progress = new ProgressLine(io.progressStream);
+  const progress = new ProgressLine(options.quiet ? undefined : io.progressStream);
   const errorIo: CommandIO = {
     ...io,
     error: (text) => {

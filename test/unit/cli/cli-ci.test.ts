@@ -197,13 +197,13 @@ describe('usage, help and version', () => {
 });
 
 describe('the progress line', () => {
-  async function lintWithTty(context: import('node:test').TestContext, fileCount: number, isTTY: boolean): Promise<{ code: number; terminal: string; out: string }> {
+  async function lintWithTty(context: import('node:test').TestContext, fileCount: number, isTTY: boolean, options: string[] = []): Promise<{ code: number; terminal: string; out: string }> {
     const files: Record<string, string> = { 'chart/templates/svc.yaml': TEMPLATE };
     for (let index = 0; index < fileCount - 1; index++) files[`pods/pod-${String(index).padStart(3, '0')}.yaml`] = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c${index}\n`;
     const root = tempProject(context, files);
     let terminal = '';
     let out = '';
-    const code = await main(['lint', root], {
+    const code = await main(['lint', ...options, root], {
       out: (text) => (out += text + '\n'),
       error: (text) => (terminal += text + '\n'),
       readStdin: async () => '',
@@ -224,11 +224,13 @@ describe('the progress line', () => {
     assert.doesNotMatch(out, /\r/);
   });
 
-  it('is never drawn in a pipe, nor for a few files', async (context) => {
+  it('is never drawn in a pipe, nor for a few files, nor with --quiet', async (context) => {
     const pipe = await lintWithTty(context, PROGRESS_MIN_FILES + 10, false);
     assert.doesNotMatch(pipe.terminal, /\r|reading|checking/);
     const few = await lintWithTty(context, 3, true);
     assert.doesNotMatch(few.terminal, /\r|reading|checking/);
+    const quiet = await lintWithTty(context, PROGRESS_MIN_FILES + 10, true, ['--quiet']);
+    assert.equal(quiet.terminal, '', '--quiet: neither progress nor notes');
   });
 });
 
