@@ -1,4 +1,4 @@
-import { ipv4SetContains, LAST_IPV4, type Ipv4Range, type Ipv4Set } from '../net/ipv4-set';
+import { LAST_IPV4, type Ipv4Range, type Ipv4Set } from '../net/ipv4-set';
 
 export interface AddressPiece<T> {
   addresses: Ipv4Set;
@@ -24,11 +24,31 @@ export function partitionAddresses<T>(pieces: readonly AddressPiece<T>[]): Addre
     }
   }
   const sorted = [...starts].sort((a, b) => a - b);
-  // Every piece boundary is a start, so a piece covering a range's first address covers all of it.
-  return sorted.map((first, index) => ({
-    range: { first, last: index + 1 < sorted.length ? sorted[index + 1] - 1 : LAST_IPV4 },
-    value: pieces.filter((piece) => ipv4SetContains(piece.addresses, first)).map((piece) => piece.item),
-  }));
+  const blocks: AddressBlock<T[]>[] = sorted.map((first, index) => ({ range: { first, last: index + 1 < sorted.length ? sorted[index + 1] - 1 : LAST_IPV4 }, value: [] }));
+  // Every piece boundary is a start, so each range of a piece covers whole blocks: found by binary
+  // search, filled in piece order (the order `value` lists items in).
+  const filledBy = new Int32Array(blocks.length).fill(-1);
+  pieces.forEach((piece, pieceIndex) => {
+    for (const range of piece.addresses) {
+      for (let index = firstAtOrAfter(sorted, range.first); index < sorted.length && sorted[index] <= range.last; index++) {
+        if (filledBy[index] === pieceIndex) continue; // overlapping ranges of one piece list it once
+        filledBy[index] = pieceIndex;
+        blocks[index].value.push(piece.item);
+      }
+    }
+  });
+  return blocks;
+}
+
+function firstAtOrAfter(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle] < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** Joins neighbouring blocks whose values are the same, so the output stays short. */

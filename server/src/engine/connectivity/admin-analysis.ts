@@ -4,6 +4,7 @@ import { matchesLabels } from './label-selector';
 import { adminProblems, type AdminProblems } from './admin-problems';
 import { DIRECTIONS, type PolicyDirection } from './compiled-policy';
 import { TierCache } from './tiered-verdict';
+import { indexWorkloads, inModelOrder, matchingWorkloadsIn, type WorkloadIndex } from './workload-index';
 
 type RulesByDirection = Readonly<Record<PolicyDirection, readonly CompiledAdminRule[]>>;
 
@@ -28,7 +29,7 @@ export interface AdminAnalysis {
 const NO_RULES: RulesByDirection = { Ingress: [], Egress: [] };
 
 /** Undefined when the model has no admin policy: the NetworkPolicy-only path stays as it was. */
-export function analyzeAdminPolicies(model: ClusterModel): { admin?: AdminAnalysis; problems: AdminProblems } {
+export function analyzeAdminPolicies(model: ClusterModel, index: WorkloadIndex = indexWorkloads(model)): { admin?: AdminAnalysis; problems: AdminProblems } {
   if (model.adminPolicies.length === 0 && model.baselinePolicies.length === 0) return { problems: adminProblems(model, []) };
   // At one priority an AdminNetworkPolicy comes before a ClusterNetworkPolicy (docs/cluster-network-policy.md);
   // among equals of one kind, input order.
@@ -42,15 +43,9 @@ export function analyzeAdminPolicies(model: ClusterModel): { admin?: AdminAnalys
   const policies = [...admins, ...baseline];
 
   const selected = new Map<CompiledAdminPolicy, Workload[]>();
-  const admitted = new Map<CompiledAdminRule, Set<string>>();
-  const byNamespace = new Map<string, Workload[]>();
-  for (const workload of model.workloads) {
-    const list = byNamespace.get(workload.id.namespace);
-    if (list) list.push(workload);
-    else byNamespace.set(workload.id.namespace, [workload]);
-  }
-  const matching = (selections: readonly AdminPeer[]) => matchingWorkloads(selections, model, byNamespace);
-  const everyWorkload = new Set(model.workloads.map((workload) => workload.key));
+  const admitted = new Map<CompiledAdminRule, ReadonlySet<string>>();
+  const matching = (selections: readonly AdminPeer[]) => matchingWorkloads(selections, index);
+  const everyWorkload = index.allKeys;
   for (const policy of policies) {
     selected.set(policy, matching([policy.subject]));
     for (const direction of DIRECTIONS) {
@@ -73,8 +68,9 @@ export function analyzeAdminPolicies(model: ClusterModel): { admin?: AdminAnalys
     const byWorkload = new Map<string, RulesByDirection>();
     // Workloads the same policies select share one list, so evaluations can be shared by list (`cache`).
     const shared = new Map<string, RulesByDirection>();
+    const position = new Map(tier.map((policy, at) => [policy, at]));
     for (const [workload, policies] of applying) {
-      const key = policies.map((policy) => tier.indexOf(policy)).join(',');
+      const key = policies.map((policy) => position.get(policy)).join(',');
       let rules = shared.get(key);
       if (!rules) {
         rules = { Ingress: policies.flatMap((policy) => policy.rules.Ingress), Egress: policies.flatMap((policy) => policy.rules.Egress) };
@@ -84,7 +80,7 @@ export function analyzeAdminPolicies(model: ClusterModel): { admin?: AdminAnalys
     }
     return byWorkload;
   };
-  const admin: AdminAnalysis = { policies, adminRules: rulesOf(admins), baselineRules: rulesOf(baseline), admitted, selected, cache: new TierCache(admitted, portNamesOf(policies)) };
+  const admin: AdminAnalysis = { policies, adminRules: rulesOf(admins), baselineRules: rulesOf(baseline), admitted, selected, cache: new TierCache(admitted, portNamesOf(policies), new Map(model.workloads.map((workload, at) => [workload.key, at]))) };
   return { admin, problems: adminProblems(model, policies, admin) };
 }
 
@@ -104,19 +100,23 @@ function portNamesOf(policies: readonly CompiledAdminPolicy[]): string[] {
 }
 
 /**
- * The workloads any of `selections` matches, in model order. Namespace selectors are matched once per
- * namespace; pod selectors only in the namespaces whose selector matched.
+ * The workloads any of `selections` matches, namespace by namespace (in the order namespaces first
+ * appear), in model order within one. Namespace selectors are matched once per namespace; pod
+ * selectors only in the namespaces whose selector matched, once per label class.
  */
-function matchingWorkloads(selections: readonly AdminPeer[], model: ClusterModel, byNamespace: ReadonlyMap<string, readonly Workload[]>): Workload[] {
+function matchingWorkloads(selections: readonly AdminPeer[], index: WorkloadIndex): Workload[] {
   const usable = selections.filter((selection) => selection.kind === 'namespaces' || selection.kind === 'pods');
   if (usable.length === 0) return [];
   const result: Workload[] = [];
-  for (const [namespace, workloads] of byNamespace) {
-    const labels = model.namespaces.get(namespace)?.labels ?? {};
-    const matching = usable.filter((selection) => matchesLabels(selection.namespaces, labels));
+  for (const group of index.namespaces) {
+    const matching = usable.filter((selection) => matchesLabels(selection.namespaces, group.labels));
     if (matching.length === 0) continue;
-    if (matching.some((selection) => selection.kind === 'namespaces')) result.push(...workloads);
-    else result.push(...workloads.filter((workload) => matching.some((selection) => selection.kind === 'pods' && matchesLabels(selection.pods, workload.podLabels))));
+    if (matching.some((selection) => selection.kind === 'namespaces')) {
+      result.push(...group.workloads);
+      continue;
+    }
+    const pods = matching.map((selection) => (selection.kind === 'pods' ? matchingWorkloadsIn(index, group, selection.pods) : []));
+    result.push(...(pods.length === 1 ? pods[0] : inModelOrder(index, [...new Set(pods.flat())])));
   }
   return result;
 }

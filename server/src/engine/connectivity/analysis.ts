@@ -3,7 +3,8 @@ import { analyzeAdminPolicies, type AdminAnalysis } from './admin-analysis';
 import type { AdminProblems } from './admin-problems';
 import { compilePolicy, DIRECTIONS, type CompiledPolicy, type CompiledRule, type PolicyDirection } from './compiled-policy';
 import { matchesLabels } from './label-selector';
-import { peersMatchWorkload } from './rule-peers';
+import type { CompiledPeers } from './rule-peers';
+import { indexWorkloads, inModelOrder, matchingWorkloadsIn, type WorkloadIndex } from './workload-index';
 
 export type PoliciesByDirection = Readonly<Record<PolicyDirection, readonly CompiledPolicy[]>>;
 
@@ -28,34 +29,40 @@ export interface ConnectivityAnalysis {
 
 export function analyzeConnectivity(model: ClusterModel): ConnectivityAnalysis {
   const policies = model.policies.map(compilePolicy);
-  const byNamespace = new Map<string, Workload[]>();
-  for (const workload of model.workloads) {
-    const list = byNamespace.get(workload.id.namespace);
-    if (list) list.push(workload);
-    else byNamespace.set(workload.id.namespace, [workload]);
-  }
-
+  // Selectors are matched per namespace and per distinct label set, never against every workload:
+  // the cost grows with what the rules select (docs/connectivity.md, "Cost").
+  const index = indexWorkloads(model);
   const isolatedBy = new Map<string, { Ingress: CompiledPolicy[]; Egress: CompiledPolicy[] }>(
     model.workloads.map((workload) => [workload.key, { Ingress: [], Egress: [] }]),
   );
   const selected = new Map<CompiledPolicy, Workload[]>();
-  const admitted = new Map<CompiledRule, Set<string>>();
+  const admitted = new Map<CompiledRule, ReadonlySet<string>>();
   for (const policy of policies) {
-    const matches = (byNamespace.get(policy.info.namespace) ?? []).filter((workload) => matchesLabels(policy.podSelector, workload.podLabels));
+    const group = index.byNamespace.get(policy.info.namespace);
+    const matches = group ? matchingWorkloadsIn(index, group, policy.podSelector) : [];
     selected.set(policy, matches);
     for (const direction of DIRECTIONS) {
       if (!policy.affects[direction]) continue;
       for (const workload of matches) isolatedBy.get(workload.key)![direction].push(policy);
-      for (const rule of policy.rules[direction]) {
-        admitted.set(
-          rule,
-          new Set(model.workloads.filter((workload) => peersMatchWorkload(rule.peers, policy.info.namespace, workload, model.namespaces)).map((workload) => workload.key)),
-        );
-      }
+      for (const rule of policy.rules[direction]) admitted.set(rule, admittedKeys(index, rule.peers, policy.info.namespace));
     }
   }
-  const { admin, problems } = analyzeAdminPolicies(model);
+  const { admin, problems } = analyzeAdminPolicies(model, index);
   return { model, policies, isolatedBy, admitted, selected, ...(admin ? { admin } : {}), adminProblems: problems };
+}
+
+/** The keys of the workloads a rule's peers match, in model order (rule-peers.ts `peersMatchWorkload`). */
+function admittedKeys(index: WorkloadIndex, peers: CompiledPeers, policyNamespace: string): ReadonlySet<string> {
+  if (peers === 'everything') return index.allKeys;
+  const matched = new Set<Workload>();
+  for (const peer of peers) {
+    if (peer.kind !== 'selectors') continue;
+    const { namespaceSelector, podSelector } = peer;
+    const groups = namespaceSelector ? index.namespaces.filter((group) => matchesLabels(namespaceSelector, group.labels)) : [index.byNamespace.get(policyNamespace)].filter((group) => group !== undefined);
+    for (const group of groups) for (const workload of matchingWorkloadsIn(index, group, podSelector)) matched.add(workload);
+  }
+  if (matched.size === index.allKeys.size) return index.allKeys;
+  return new Set(inModelOrder(index, [...matched]).map((workload) => workload.key));
 }
 
 /** The policies that isolate a workload, per direction (empty lists: unrestricted in that direction). */

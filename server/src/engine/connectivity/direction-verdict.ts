@@ -148,13 +148,16 @@ function tieredVerdictsWithExternal(
   for (const rule of [...adminRules, ...baselineRules]) {
     if (rule.addresses.length > 0) pieces.push({ addresses: rule.addresses, item: { kind: 'admin', rule } });
   }
+  // Only rules with networks can match an address: the others are left out of each block's walk.
+  const adminTowardAddresses = adminRules.filter((rule) => rule.addresses.length > 0);
+  const baselineTowardAddresses = baselineRules.filter((rule) => rule.addresses.length > 0);
   const verdicts = partitionAddresses(pieces).map(({ range, value }) => {
     const contributions = value.flatMap((piece) => (piece.kind === 'networkPolicy' ? [piece.rule] : []));
     const verdict = policies.length > 0 ? isolatedVerdict(direction, policies, contributions) : unrestricted(direction);
     const outcome = tieredVerdict({
       direction,
-      adminRules,
-      baselineRules,
+      adminRules: adminTowardAddresses,
+      baselineRules: baselineTowardAddresses,
       matches: (rule) => ipv4SetContains(rule.addresses, range.first),
       destination: 'external',
       ...(verdict.isolated ? { networkPolicies: verdict.allowed } : {}),

@@ -73,15 +73,17 @@ function complementRanges(ranges: readonly PortRange[]): PortRange[] {
   return result;
 }
 
+// Spelled out per protocol: the map asks these of every pair it lists.
 export function isEmptyPorts(set: PortSet): boolean {
-  return PROTOCOLS.every((protocol) => set[protocol].length === 0);
+  return set.TCP.length === 0 && set.UDP.length === 0 && set.SCTP.length === 0;
 }
 
 export function isAllPorts(set: PortSet): boolean {
-  return PROTOCOLS.every((protocol) => {
-    const ranges = set[protocol];
-    return ranges.length === 1 && ranges[0].first === MIN_PORT && ranges[0].last === MAX_PORT;
-  });
+  return set === ALL_PORTS || (isFullRange(set.TCP) && isFullRange(set.UDP) && isFullRange(set.SCTP));
+}
+
+function isFullRange(ranges: readonly PortRange[]): boolean {
+  return ranges.length === 1 && ranges[0].first === MIN_PORT && ranges[0].last === MAX_PORT;
 }
 
 export function samePorts(a: PortSet, b: PortSet): boolean {
