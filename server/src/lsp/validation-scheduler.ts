@@ -24,10 +24,14 @@ export function debounceDelay(lastCheckMs: number | undefined, bounds: DebounceB
 /**
  * Debounces validation per document: a burst of keystrokes yields one validation, after the last
  * one. A newer change cancels the pending run, so work is never spent on a superseded version.
+ * The first edit after a quiet spell (no edit of the document for the ceiling's time) is checked
+ * at once: a lone edit is answered in the time of its check, and a burst still ends with one
+ * check after its last keystroke.
  */
 export class ValidationScheduler {
   private readonly pending = new Map<string, NodeJS.Timeout>();
   private readonly costs = new Map<string, number>();
+  private readonly lastEdits = new Map<string, number>();
 
   constructor(
     private readonly validate: (uri: string) => void,
@@ -37,10 +41,13 @@ export class ValidationScheduler {
   /** Validates `uri` after a pause that follows its last check's cost (or right away, for a document just opened). */
   schedule(uri: string, immediately = false): void {
     this.cancel(uri);
+    const now = Date.now();
+    const delay = immediately ? 0 : this.delayOf(uri, now);
+    this.lastEdits.set(uri, now);
     const timer = setTimeout(() => {
       this.pending.delete(uri);
       this.validate(uri);
-    }, immediately ? 0 : this.delayOf(uri));
+    }, delay);
     this.pending.set(uri, timer);
   }
 
@@ -49,7 +56,10 @@ export class ValidationScheduler {
     this.costs.set(uri, elapsedMs);
   }
 
-  delayOf(uri: string): number {
+  /** The pause before checking an edit of `uri` made at `now`: none after a quiet spell, else one that follows its last check's cost. */
+  delayOf(uri: string, now = Date.now()): number {
+    const lastEdit = this.lastEdits.get(uri);
+    if (lastEdit === undefined || now - lastEdit >= this.bounds.ceilingMs) return 0;
     return debounceDelay(this.costs.get(uri), this.bounds);
   }
 
@@ -63,6 +73,7 @@ export class ValidationScheduler {
   forget(uri: string): void {
     this.cancel(uri);
     this.costs.delete(uri);
+    this.lastEdits.delete(uri);
   }
 
   dispose(): void {

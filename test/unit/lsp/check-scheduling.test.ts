@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { SerialRounds } from '../../../server/src/lsp/serial-rounds';
-import { debounceDelay, DEFAULT_DEBOUNCE } from '../../../server/src/lsp/validation-scheduler';
+import { debounceDelay, DEFAULT_DEBOUNCE, ValidationScheduler } from '../../../server/src/lsp/validation-scheduler';
 
 describe('debounceDelay', () => {
   it('waits half the last check of the document, between the floor and the ceiling', () => {
@@ -12,6 +12,23 @@ describe('debounceDelay', () => {
 
   it('waits the ceiling for a document not checked yet', () => {
     assert.equal(debounceDelay(undefined), DEFAULT_DEBOUNCE.ceilingMs);
+  });
+});
+
+describe('ValidationScheduler', () => {
+  it('checks the first edit after a quiet spell at once, and waits after an edit made during a burst', () => {
+    const scheduler = new ValidationScheduler(() => undefined);
+    try {
+      const uri = 'file:///w/a.yaml';
+      assert.equal(scheduler.delayOf(uri), 0);
+      scheduler.schedule(uri);
+      scheduler.checked(uri, 60);
+      const now = Date.now();
+      assert.equal(scheduler.delayOf(uri, now), 30);
+      assert.equal(scheduler.delayOf(uri, now + DEFAULT_DEBOUNCE.ceilingMs + 1), 0);
+    } finally {
+      scheduler.dispose();
+    }
   });
 });
 
@@ -26,7 +43,7 @@ describe('SerialRounds', () => {
       rounds++;
       await new Promise((resolve) => setImmediate(resolve));
       running--;
-    }, assert.fail);
+    }, (error) => assert.fail(String(error)));
     const first = serial.request();
     const during = [serial.request(), serial.request(), serial.request()];
     await Promise.all([first, ...during]);
