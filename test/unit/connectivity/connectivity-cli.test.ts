@@ -48,7 +48,7 @@ describe('kube-netsec connectivity', () => {
     const warnings = err.trim().split('\n').map((line) => line.slice(SHOP.length + 1));
     assert.deepEqual(warnings, [
       'payments/array.json:1:1: warning: skipped a document that is not a Kubernetes object',
-      'payments/broken.yaml:6:1: warning: skipped a document that does not parse: Flow map in block collection must be sufficiently indented and end with a }',
+      'payments/broken.yaml:5:17: warning: skipped a document that does not parse: Flow map in block collection must be sufficiently indented and end with a }',
       'payments/values.yaml:2:1: warning: skipped a document that is not a Kubernetes object',
     ]);
   });
