@@ -1,0 +1,6 @@
+// The connectivity difference between two snapshots of manifests (`kube-netsec diff`).
+export { diffConnections, type ChangeStatus, type ConnectionChange } from './connection-diff';
+export { exposuresOf, type Exposure, type ExposureKind } from './exposure';
+export { reachesInternet } from './internet-addresses';
+export { AllowingObjects, type AllowingObject } from './allowing-object';
+export { diffConnectivity, type ConnectivityDiff, type ExposureChange } from './snapshot-diff';
