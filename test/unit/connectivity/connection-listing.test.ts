@@ -49,7 +49,8 @@ const npPorts = fc.oneof(
   fc.constant(undefined),
   fc.subarray([{ port: 80 }, { port: 'http' }, { protocol: 'UDP', port: 'dns' }, { port: 8000, endPort: 8100 }, { protocol: 'UDP', port: 53 }], { minLength: 1 }),
 );
-const npRule = (peerKey: 'from' | 'to') => fc.record({ peers: fc.option(fc.array(npPeer, { maxLength: 2 }), { nil: undefined }), ports: npPorts }).map(({ peers, ports }) => ({ ...(peers ? { [peerKey]: peers } : {}), ...(ports ? { ports } : {}) }));
+const npRule = (peerKey: 'from' | 'to') =>
+  fc.record({ peers: fc.option(fc.array(npPeer, { maxLength: 2 }), { nil: undefined }), ports: npPorts }).map(({ peers, ports }): Record<string, unknown> => ({ ...(peers ? { [peerKey]: peers } : {}), ...(ports ? { ports } : {}) }));
 const networkPolicy = fc.record({
   namespace: fc.constantFrom(...NAMESPACES),
   podSelector: selector,

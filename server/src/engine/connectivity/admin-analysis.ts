@@ -1,6 +1,6 @@
 import type { ClusterModel, Workload } from '../model/cluster-types';
 import { compileAdminPolicy, type AdminPeer, type CompiledAdminPolicy, type CompiledAdminRule } from './admin-policy';
-import { matchesLabels } from './label-selector';
+import { matchesLabels, type LabelSelector } from './label-selector';
 import { adminProblems, type AdminProblems } from './admin-problems';
 import { DIRECTIONS, type PolicyDirection } from './compiled-policy';
 import { TierCache } from './tiered-verdict';
@@ -44,15 +44,17 @@ export function analyzeAdminPolicies(model: ClusterModel, index: WorkloadIndex =
 
   const selected = new Map<CompiledAdminPolicy, Workload[]>();
   const admitted = new Map<CompiledAdminRule, ReadonlySet<string>>();
-  const matching = (selections: readonly AdminPeer[]) => matchingWorkloads(selections, index);
-  const everyWorkload = index.allKeys;
+  // Rules that admit the same workloads (every one, whole namespaces, none) share one set.
+  const sets = new Map<string, ReadonlySet<string>>([[String(model.workloads.length), index.allKeys]]);
   for (const policy of policies) {
-    selected.set(policy, matching([policy.subject]));
+    selected.set(policy, matchingWorkloads([policy.subject], index).workloads());
     for (const direction of DIRECTIONS) {
       for (const rule of policy.rules[direction]) {
-        const workloads = matching(rule.peers);
-        // Rules that admit every workload (`namespaces: {}`) share one set.
-        admitted.set(rule, workloads.length === model.workloads.length ? everyWorkload : new Set(workloads.map((workload) => workload.key)));
+        const { workloads, count, signature } = matchingWorkloads(rule.peers, index);
+        const key = count === model.workloads.length ? String(count) : signature;
+        let set = sets.get(key);
+        if (!set) sets.set(key, (set = new Set(workloads().map((workload) => workload.key))));
+        admitted.set(rule, set);
       }
     }
   }
@@ -104,19 +106,30 @@ function portNamesOf(policies: readonly CompiledAdminPolicy[]): string[] {
  * appear), in model order within one. Namespace selectors are matched once per namespace; pod
  * selectors only in the namespaces whose selector matched, once per label class.
  */
-function matchingWorkloads(selections: readonly AdminPeer[], index: WorkloadIndex): Workload[] {
+function matchingWorkloads(selections: readonly AdminPeer[], index: WorkloadIndex): { workloads: () => Workload[]; count: number; signature: string } {
   const usable = selections.filter((selection) => selection.kind === 'namespaces' || selection.kind === 'pods');
-  if (usable.length === 0) return [];
-  const result: Workload[] = [];
-  for (const group of index.namespaces) {
-    const matching = usable.filter((selection) => matchesLabels(selection.namespaces, group.labels));
-    if (matching.length === 0) continue;
-    if (matching.some((selection) => selection.kind === 'namespaces')) {
-      result.push(...group.workloads);
-      continue;
+  const parts: (readonly Workload[])[] = [];
+  let count = 0;
+  // Names the match: whole namespaces by their place, others by their workloads' positions.
+  let signature = '';
+  for (let at = 0; usable.length > 0 && at < index.namespaces.length; at++) {
+    const group = index.namespaces[at];
+    let whole = false;
+    let pods: LabelSelector[] | undefined;
+    for (const selection of usable) {
+      if (!matchesLabels(selection.namespaces, group.labels)) continue;
+      if (selection.kind === 'namespaces') {
+        whole = true;
+        break;
+      }
+      (pods ??= []).push(selection.pods);
     }
-    const pods = matching.map((selection) => (selection.kind === 'pods' ? matchingWorkloadsIn(index, group, selection.pods) : []));
-    result.push(...(pods.length === 1 ? pods[0] : inModelOrder(index, [...new Set(pods.flat())])));
+    const workloads = whole ? group.workloads : !pods ? [] : pods.length === 1 ? matchingWorkloadsIn(index, group, pods[0]) : inModelOrder(index, [...new Set(pods.flatMap((selector) => matchingWorkloadsIn(index, group, selector)))]);
+    if (workloads.length === 0) continue;
+    parts.push(workloads);
+    count += workloads.length;
+    signature += workloads.length === group.workloads.length ? `n${at};` : `p${workloads.map((workload) => index.position.get(workload)).join(',')};`;
   }
-  return result;
+  // Most rules share their set with an earlier one: the list is only built when asked.
+  return { workloads: () => parts.flat(), count, signature };
 }

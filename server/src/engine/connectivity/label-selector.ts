@@ -72,19 +72,25 @@ function compileExpression(expression: unknown): LabelRequirement | string {
 
 export function matchesLabels(selector: LabelSelector, labels: Labels): boolean {
   if (selector.kind === 'malformed') return false;
-  return selector.requirements.every((requirement) => {
+  // A plain loop: the analysis matches selectors against every label class.
+  for (const requirement of selector.requirements) {
     const present = Object.prototype.hasOwnProperty.call(labels, requirement.key);
     switch (requirement.operator) {
       case 'In':
-        return present && requirement.values.includes(labels[requirement.key]);
+        if (!present || !requirement.values.includes(labels[requirement.key])) return false;
+        break;
       case 'NotIn':
-        return !present || !requirement.values.includes(labels[requirement.key]);
+        if (present && requirement.values.includes(labels[requirement.key])) return false;
+        break;
       case 'Exists':
-        return present;
+        if (!present) return false;
+        break;
       case 'DoesNotExist':
-        return !present;
+        if (present) return false;
+        break;
     }
-  });
+  }
+  return true;
 }
 
 function malformed(reason: string): LabelSelector {

@@ -63,7 +63,8 @@ export class TierCache {
   private readonly externals = new Map<readonly CompiledAdminRule[], Map<readonly CompiledAdminRule[], Map<string, unknown>>>();
   /** For each list, each rule's admitted workloads as flags by model position (undefined: a rule without action). */
   private readonly members = new Map<readonly CompiledAdminRule[], (Uint8Array | undefined)[]>();
-  private readonly flags = new Map<CompiledAdminRule, Uint8Array>();
+  private readonly flags = new Map<ReadonlySet<string>, Uint8Array>();
+  private readonly signatures = new Map<readonly CompiledAdminRule[], (string | undefined)[]>();
 
   constructor(
     private readonly admitted: ReadonlyMap<CompiledAdminRule, ReadonlySet<string>>,
@@ -77,13 +78,14 @@ export class TierCache {
     let byBaseline = this.lists.get(adminRules);
     if (!byBaseline) this.lists.set(adminRules, (byBaseline = new Map()));
     let pair = byBaseline.get(baselineRules);
-    if (!pair) byBaseline.set(baselineRules, (pair = { named: [...adminRules, ...baselineRules].some(hasNamedPorts), signatures: new Map() }));
-    let outcomes = pair.signatures.get(peer);
+    if (!pair) byBaseline.set(baselineRules, (pair = { named: [...adminRules, ...baselineRules].some(hasNamedPorts), signatures: new Array(this.positions.size), outcomes: new Map() }));
+    const position = this.positions.get(peer.key) ?? -1;
+    let outcomes = pair.signatures[position];
     if (outcomes === undefined) {
-      const key = `${this.signature(adminRules, peer)}/${this.signature(baselineRules, peer)}`;
-      outcomes = pair.outcomes?.get(key);
-      if (!outcomes) (pair.outcomes ??= new Map()).set(key, (outcomes = new Map()));
-      pair.signatures.set(peer, outcomes);
+      const key = `${this.signature(adminRules, position)}/${this.signature(baselineRules, position)}`;
+      outcomes = pair.outcomes.get(key);
+      if (!outcomes) pair.outcomes.set(key, (outcomes = new Map()));
+      if (position >= 0) pair.signatures[position] = outcomes;
     }
     // Without named ports the destination does not matter: one outcome per signature.
     const profile = pair.named ? this.profile(destination) : '';
@@ -111,13 +113,19 @@ export class TierCache {
     return byKey.get(key) as T;
   }
 
-  private signature(rules: readonly CompiledAdminRule[], peer: Workload): string {
-    const members = this.membersOf(rules);
-    const position = this.positions.get(peer.key);
-    let text = '';
-    if (position === undefined) return text;
-    for (let index = 0; index < members.length; index++) {
-      if (members[index]?.[position]) text += `${index},`;
+  /** Which rules of `rules` admit the workload at `position`, as text; computed once per list and workload. */
+  private signature(rules: readonly CompiledAdminRule[], position: number): string {
+    if (position < 0 || rules.length === 0) return '';
+    let texts = this.signatures.get(rules);
+    if (!texts) this.signatures.set(rules, (texts = new Array<string | undefined>(this.positions.size)));
+    let text = texts[position];
+    if (text === undefined) {
+      const members = this.membersOf(rules);
+      text = '';
+      for (let index = 0; index < members.length; index++) {
+        if (members[index]?.[position]) text += `${index},`;
+      }
+      texts[position] = text;
     }
     return text;
   }
@@ -129,15 +137,17 @@ export class TierCache {
     return members;
   }
 
+  // By admitted set: rules that admit the same workloads share their set (admin-analysis.ts).
   private flagsOf(rule: CompiledAdminRule): Uint8Array {
-    let flags = this.flags.get(rule);
+    const admitted = this.admitted.get(rule) ?? NO_KEYS;
+    let flags = this.flags.get(admitted);
     if (!flags) {
       flags = new Uint8Array(this.positions.size);
-      for (const key of this.admitted.get(rule) ?? []) {
+      for (const key of admitted) {
         const position = this.positions.get(key);
         if (position !== undefined) flags[position] = 1;
       }
-      this.flags.set(rule, flags);
+      this.flags.set(admitted, flags);
     }
     return flags;
   }
@@ -158,11 +168,13 @@ export class TierCache {
   }
 }
 
+const NO_KEYS: ReadonlySet<string> = new Set();
+
 interface ListPair {
   named: boolean;
-  /** Each endpoint's outcomes (by destination profile), shared by the endpoints with one signature. */
-  signatures: Map<Workload, Map<string, TieredLayers>>;
-  outcomes?: Map<string, Map<string, TieredLayers>>;
+  /** Each endpoint's outcomes (by destination profile) by model position, shared by the endpoints with one signature. */
+  signatures: (Map<string, TieredLayers> | undefined)[];
+  outcomes: Map<string, Map<string, TieredLayers>>;
 }
 
 function hasNamedPorts(rule: CompiledAdminRule): boolean {
@@ -176,14 +188,14 @@ interface TieredLayers {
   /** The outcome when no NetworkPolicy selects the subject: the baseline and the default decide `undecided`. */
   withoutNetworkPolicies: PortSet;
   /** The outcome with what NetworkPolicies allow, by that set. */
-  withNetworkPolicies: WeakMap<PortSet, PortSet>;
+  withNetworkPolicies: Map<PortSet, PortSet>;
 }
 
 /** Both layers' outcome for one signature; the baseline part is unused when NetworkPolicies isolate. */
 function adminLayers(input: TieredInput): TieredLayers {
   const admin = firstMatch(input.adminRules, input, ALL_PORTS, []);
   const undecided = unionPorts(admin.remaining, admin.passed);
-  const withNetworkPolicies = new WeakMap<PortSet, PortSet>();
+  const withNetworkPolicies = new Map<PortSet, PortSet>();
   if (isEmptyPorts(undecided) || input.baselineRules.length === 0) return { adminAllowed: admin.allowed, undecided, withoutNetworkPolicies: unionPorts(admin.allowed, undecided), withNetworkPolicies };
   const baseline = firstMatch(input.baselineRules, input, undecided, []);
   const withoutNetworkPolicies = unionPorts(unionPorts(admin.allowed, baseline.allowed), unionPorts(baseline.remaining, baseline.passed));
