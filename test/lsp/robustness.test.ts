@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
-import { DiagnosticSeverity, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { DiagnosticSeverity, type CodeAction, type PublishDiagnosticsParams, type TextDocumentEdit } from 'vscode-languageserver-protocol';
 import { LOST_SYNC_MESSAGE } from '../../server/src/lsp/document-sync';
 import { ServerInfoRequest, type ServerInfoResult } from '../../server/src/lsp/server-info-protocol';
 import { LspSession, PROJECT_ROOT } from './lsp-session';
@@ -215,6 +215,31 @@ describe('language server robustness: workspace folders that are not local folde
       const uri = 'file:///tmp/folder%ZZ/pod.yaml';
       await session.open(uri, POD);
       await session.waitForDiagnostics(uri, hasHostNetwork);
+    } finally {
+      assert.equal(await session.stop(), 0);
+    }
+  });
+});
+
+describe('language server robustness: an in-memory document has no folder for a new file', () => {
+  it('with kubeNetsec.templates.placement newFile, its default deny goes at its own end', async () => {
+    const deployment = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n        - name: web\n          image: registry.example.com/web:1.0\n';
+    const { session } = await LspSession.start(['dist/server.js', '--stdio'], {
+      settings: { templates: { placement: 'newFile' } },
+      workspaceEdit: { documentChanges: true, resourceOperations: ['create', 'rename', 'delete'] },
+    });
+    try {
+      for (const uri of ['untitled:Untitled-2', 'file:///tmp/a%ZZ/web.yaml']) {
+        await session.open(uri, deployment);
+        await session.waitForDiagnostics(uri, (params) => params.diagnostics.some((diagnostic) => diagnostic.code === 'namespace-no-default-deny'));
+        const actions = (await session.codeActions({ textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source'] } })) as CodeAction[];
+        const action = actions.find((candidate) => candidate.title.startsWith('Add default deny for namespace shop'));
+        assert.ok(action, `offered: ${actions.map((candidate) => candidate.title).join(' | ')}`);
+        assert.equal(action.title, 'Add default deny for namespace shop (ingress and egress) with DNS allowed');
+        const changes = action.edit?.documentChanges as TextDocumentEdit[];
+        assert.deepEqual(changes.map((change) => change.textDocument.uri), [uri], 'the policy is appended to the document itself');
+        await session.close(uri);
+      }
     } finally {
       assert.equal(await session.stop(), 0);
     }
