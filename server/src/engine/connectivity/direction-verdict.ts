@@ -8,7 +8,7 @@ import { tieredVerdict, type AdminRuleDecision } from './tiered-verdict';
 import type { CompiledPolicy, PolicyDirection } from './compiled-policy';
 import { ALL_PORTS, isEmptyPorts, NO_PORTS, samePorts, unionPorts, type PortSet } from './port-set';
 import { peerAddresses } from './rule-peers';
-import { resolveRulePorts } from './rule-ports';
+import { resolveRulePorts, type CompiledPorts } from './rule-ports';
 
 /** A rule that admits the other endpoint, and the ports it opens toward the destination. */
 export interface RuleContribution {
@@ -67,23 +67,59 @@ export function verdictWithWorkload(analysis: ConnectivityAnalysis, selected: Wo
  * with admin policies the reasons would cost more than the answer.
  */
 export function allowedWithWorkload(analysis: ConnectivityAnalysis, selected: Workload, direction: PolicyDirection, peer: Workload): PortSet {
-  const { admin } = analysis;
-  if (!admin) return verdictWithWorkload(analysis, selected, direction, peer).allowed;
+  return allowedOnSide(analysis, allowedSideOf(analysis, selected, direction), peer);
+}
+
+/** What `allowedWithWorkload` needs of the selected workload and direction, gathered once for many peers. */
+export interface AllowedSide {
+  selected: Workload;
+  direction: PolicyDirection;
+  /** The rules of the isolating NetworkPolicies; undefined when none isolates. */
+  rules?: readonly SideRule[];
+  adminRules: readonly CompiledAdminRule[];
+  baselineRules: readonly CompiledAdminRule[];
+}
+
+interface SideRule {
+  admitted: ReadonlySet<string>;
+  ports: CompiledPorts;
+  /** The ports when they name no port (the same toward every destination). */
+  fixed?: PortSet;
+}
+
+export function allowedSideOf(analysis: ConnectivityAnalysis, selected: Workload, direction: PolicyDirection): AllowedSide {
   const policies = isolatingPolicies(analysis, selected, direction);
-  const destination = direction === 'Ingress' ? selected : peer;
-  let networkPolicies: PortSet | undefined;
-  if (policies.length > 0) {
-    networkPolicies = NO_PORTS;
-    for (const policy of policies) {
-      for (const rule of policy.rules[direction]) {
-        if (analysis.admitted.get(rule)?.has(peer.key)) networkPolicies = unionPorts(networkPolicies, resolveRulePorts(rule.ports, destination));
-      }
+  const rules: SideRule[] | undefined = policies.length > 0 ? [] : undefined;
+  for (const policy of policies) {
+    for (const rule of policy.rules[direction]) {
+      const admitted = analysis.admitted.get(rule);
+      if (!admitted || admitted.size === 0) continue;
+      const named = rule.ports !== 'all' && rule.ports.some((entry) => entry.kind === 'named');
+      rules!.push({ admitted, ports: rule.ports, ...(named ? {} : { fixed: resolveRulePorts(rule.ports, 'external') }) });
     }
   }
-  const adminRules = adminRulesFor(admin.adminRules, selected, direction);
-  const baselineRules = networkPolicies ? NO_ADMIN_RULES : adminRulesFor(admin.baselineRules, selected, direction);
+  const { admin } = analysis;
+  const adminRules = admin ? adminRulesFor(admin.adminRules, selected, direction) : NO_ADMIN_RULES;
+  const baselineRules = admin && !rules ? adminRulesFor(admin.baselineRules, selected, direction) : NO_ADMIN_RULES;
+  return { selected, direction, ...(rules ? { rules } : {}), adminRules, baselineRules };
+}
+
+export function allowedOnSide(analysis: ConnectivityAnalysis, side: AllowedSide, peer: Workload): PortSet {
+  const destination = side.direction === 'Ingress' ? side.selected : peer;
+  let networkPolicies: PortSet | undefined;
+  // Whether `networkPolicies` is at most one rule's own set, the same object for every peer it admits.
+  let shared = true;
+  if (side.rules) {
+    networkPolicies = NO_PORTS;
+    for (const rule of side.rules) {
+      if (!rule.admitted.has(peer.key)) continue;
+      if (networkPolicies !== NO_PORTS || rule.fixed === undefined) shared = false;
+      networkPolicies = unionPorts(networkPolicies, rule.fixed ?? resolveRulePorts(rule.ports, destination));
+    }
+  }
+  const { adminRules, baselineRules } = side;
   if (adminRules.length === 0 && baselineRules.length === 0) return networkPolicies ?? ALL_PORTS;
-  return admin.cache.allowed(adminRules, baselineRules, direction, peer, destination, networkPolicies);
+  return analysis.admin!.cache.allowed(adminRules, baselineRules, side.direction, peer, destination, networkPolicies, shared);
 }
 
 function networkPolicyVerdict(analysis: ConnectivityAnalysis, selected: Workload, direction: PolicyDirection, peer: Workload): DirectionVerdict {

@@ -74,7 +74,16 @@ export class TierCache {
     private readonly positions: ReadonlyMap<string, number>,
   ) {}
 
-  allowed(adminRules: readonly CompiledAdminRule[], baselineRules: readonly CompiledAdminRule[], direction: PolicyDirection, peer: Workload, destination: Workload, networkPolicies: PortSet | undefined): PortSet {
+  allowed(
+    adminRules: readonly CompiledAdminRule[],
+    baselineRules: readonly CompiledAdminRule[],
+    direction: PolicyDirection,
+    peer: Workload,
+    destination: Workload,
+    networkPolicies: PortSet | undefined,
+    /** Whether `networkPolicies` is a set that other calls pass again (worth remembering the combination). */
+    shared = true,
+  ): PortSet {
     let byBaseline = this.lists.get(adminRules);
     if (!byBaseline) this.lists.set(adminRules, (byBaseline = new Map()));
     let pair = byBaseline.get(baselineRules);
@@ -98,6 +107,7 @@ export class TierCache {
     if (!networkPolicies) return layers.withoutNetworkPolicies;
     if (isEmptyPorts(layers.undecided)) return layers.adminAllowed;
     // NetworkPolicy sets are mostly a rule's own (cached) set: the combination is too.
+    if (!shared) return unionPorts(layers.adminAllowed, intersectPorts(networkPolicies, layers.undecided));
     let combined = layers.withNetworkPolicies.get(networkPolicies);
     if (!combined) layers.withNetworkPolicies.set(networkPolicies, (combined = unionPorts(layers.adminAllowed, intersectPorts(networkPolicies, layers.undecided))));
     return combined;

@@ -3,7 +3,7 @@ import { adminRulesFor } from './admin-analysis';
 import type { CompiledAdminRule } from './admin-policy';
 import type { ConnectivityAnalysis } from './analysis';
 import type { CompiledPolicy, PolicyDirection } from './compiled-policy';
-import { allowedWithWorkload } from './direction-verdict';
+import { allowedOnSide, allowedSideOf, type AllowedSide } from './direction-verdict';
 import type { PortSet } from './port-set';
 
 /**
@@ -68,10 +68,11 @@ export class VerdictClasses {
   /** What workload `index` allows in `direction` with workload `peer` (both model positions). */
   allowed(index: number, direction: PolicyDirection, peer: number): PortSet {
     const verdictClass = this.classes[this.classIds[direction][index]];
+    const side = (verdictClass.side ??= allowedSideOf(this.analysis, verdictClass.representative, direction));
     // A class of one asks each peer once: nothing to remember.
-    if (verdictClass.members === 1) return allowedWithWorkload(this.analysis, verdictClass.representative, direction, this.workloads[peer]);
+    if (verdictClass.members === 1) return allowedOnSide(this.analysis, side, this.workloads[peer]);
     const memo = (verdictClass.memo ??= new Array<PortSet | undefined>(this.workloads.length));
-    return (memo[peer] ??= allowedWithWorkload(this.analysis, verdictClass.representative, direction, this.workloads[peer]));
+    return (memo[peer] ??= allowedOnSide(this.analysis, side, this.workloads[peer]));
   }
 
   /** The model positions of the peers an isolated class may allow (each once); computed once per class. */
@@ -91,6 +92,7 @@ interface VerdictClass {
   representative: Workload;
   members: number;
   open: boolean;
+  side?: AllowedSide;
   /** By peer position, for classes of several workloads. */
   memo?: (PortSet | undefined)[];
   /** The admitted sets of the rules that can open a port to a peer. */
