@@ -76,6 +76,8 @@ export interface AllowedSide {
   direction: PolicyDirection;
   /** The rules of the isolating NetworkPolicies; undefined when none isolates. */
   rules?: readonly SideRule[];
+  /** When every rule has fixed ports (and there are few): their union by the mask of the admitting rules. */
+  unions?: Map<number, PortSet>;
   adminRules: readonly CompiledAdminRule[];
   baselineRules: readonly CompiledAdminRule[];
 }
@@ -101,20 +103,35 @@ export function allowedSideOf(analysis: ConnectivityAnalysis, selected: Workload
   const { admin } = analysis;
   const adminRules = admin ? adminRulesFor(admin.adminRules, selected, direction) : NO_ADMIN_RULES;
   const baselineRules = admin && !rules ? adminRulesFor(admin.baselineRules, selected, direction) : NO_ADMIN_RULES;
-  return { selected, direction, ...(rules ? { rules } : {}), adminRules, baselineRules };
+  const fixedOnly = rules !== undefined && rules.length <= 30 && rules.every((rule) => rule.fixed !== undefined);
+  return { selected, direction, ...(rules ? { rules } : {}), ...(fixedOnly ? { unions: new Map<number, PortSet>() } : {}), adminRules, baselineRules };
 }
 
 export function allowedOnSide(analysis: ConnectivityAnalysis, side: AllowedSide, peer: Workload): PortSet {
   const destination = side.direction === 'Ingress' ? side.selected : peer;
   let networkPolicies: PortSet | undefined;
-  // Whether `networkPolicies` is at most one rule's own set, the same object for every peer it admits.
+  // Whether `networkPolicies` is the same object for every peer the same rules admit.
   let shared = true;
   if (side.rules) {
     networkPolicies = NO_PORTS;
-    for (const rule of side.rules) {
-      if (!rule.admitted.has(peer.key)) continue;
-      if (networkPolicies !== NO_PORTS || rule.fixed === undefined) shared = false;
-      networkPolicies = unionPorts(networkPolicies, rule.fixed ?? resolveRulePorts(rule.ports, destination));
+    const { unions } = side;
+    if (unions) {
+      // Fixed ports only: the union depends on which rules admit the peer, remembered by that mask.
+      let mask = 0;
+      for (let index = 0; index < side.rules.length; index++) if (side.rules[index].admitted.has(peer.key)) mask |= 1 << index;
+      let union = unions.get(mask);
+      if (!union) {
+        union = NO_PORTS;
+        for (let index = 0; index < side.rules.length; index++) if (mask & (1 << index)) union = unionPorts(union, side.rules[index].fixed!);
+        unions.set(mask, union);
+      }
+      networkPolicies = union;
+    } else {
+      for (const rule of side.rules) {
+        if (!rule.admitted.has(peer.key)) continue;
+        if (networkPolicies !== NO_PORTS || rule.fixed === undefined) shared = false;
+        networkPolicies = unionPorts(networkPolicies, rule.fixed ?? resolveRulePorts(rule.ports, destination));
+      }
     }
   }
   const { adminRules, baselineRules } = side;

@@ -91,7 +91,8 @@ export class TierCache {
     const position = this.positions.get(peer.key) ?? -1;
     let outcomes = pair.signatures[position];
     if (outcomes === undefined) {
-      const key = `${this.signature(adminRules, position)}/${this.signature(baselineRules, position)}`;
+      const baseline = this.signature(baselineRules, position);
+      const key = baseline === '' ? this.signature(adminRules, position) : `${this.signature(adminRules, position)}\uffff${baseline}`;
       outcomes = pair.outcomes.get(key);
       if (!outcomes) pair.outcomes.set(key, (outcomes = new Map()));
       if (position >= 0) pair.signatures[position] = outcomes;
@@ -131,10 +132,12 @@ export class TierCache {
     let text = texts[position];
     if (text === undefined) {
       const members = this.membersOf(rules);
-      text = '';
+      // One character per matching rule (its index), built in one go: concatenating allocates per step.
+      const matching: number[] = [];
       for (let index = 0; index < members.length; index++) {
-        if (members[index]?.[position]) text += `${index},`;
+        if (members[index]?.[position]) matching.push(index);
       }
+      text = matching.length === 0 ? '' : matching.length === 1 ? String.fromCharCode(matching[0]) : String.fromCharCode(...matching);
       texts[position] = text;
     }
     return text;
