@@ -1,5 +1,5 @@
 import { parseAllDocuments, type Document } from 'yaml';
-import { takeDuplicateKeys } from './duplicate-keys';
+import { duplicateKeysOf } from './duplicate-keys';
 import type { ToleratedProblem } from './tolerated-problem';
 import { repairUnderIndentedQuotes } from './under-indented-quotes';
 import { takeUnseparatedComments } from './unseparated-comments';
@@ -20,11 +20,11 @@ export interface KubectlDocument {
 export function parseLikeKubectl(text: string): KubectlDocument[] {
   const parsed = parseAllDocuments(text, PARSE_OPTIONS);
   let documents: Document.Parsed[] = Array.isArray(parsed) ? parsed : [];
-  if (documents.every((document) => document.errors.length === 0)) return documents.map((yaml) => ({ yaml, tolerated: [] }));
+  if (documents.every((document) => document.errors.length === 0)) return documents.map((yaml) => ({ yaml, tolerated: duplicateKeysOf(yaml) }));
   const quotes = repairUnderIndentedQuotes(text, documents);
   if (quotes) documents = quotes.documents;
   return documents.map((yaml) => {
-    const tolerated: ToleratedProblem[] = [...takeDuplicateKeys(yaml), ...takeUnseparatedComments(yaml)];
+    const tolerated: ToleratedProblem[] = [...duplicateKeysOf(yaml), ...takeUnseparatedComments(yaml)];
     for (const problem of quotes?.problems ?? []) {
       if (yaml.range && problem.start >= yaml.range[0] && problem.start < yaml.range[2]) tolerated.push(problem);
     }

@@ -12,7 +12,8 @@ export const PARSE_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
   merge: true,
   prettyErrors: false,
   strict: true,
-  uniqueKeys: true,
+  // Duplicate keys are found by `duplicateKeysOf` in linear time; the package's own check is quadratic.
+  uniqueKeys: false,
 };
 
 /**
