@@ -47,10 +47,8 @@ function resolveAlias(document: Document, node: Node | null | undefined): Node |
 // the map's own keys, and earlier merge sources override later ones.
 function findPair(document: Document, map: YAMLMap, key: string, mergeDepth: number): Pair<Node, Node | null> | undefined {
   const pairs = map.items as Pair<Node, Node | null>[];
-  for (let i = pairs.length - 1; i >= 0; i--) {
-    const candidate = pairs[i].key;
-    if (isScalar(candidate) && !isMergeKey(candidate.value) && String(candidate.value) === key) return pairs[i];
-  }
+  const own = pairs.length >= INDEXED_MAP_SIZE ? indexOf(map).get(key) : lastOwnPair(pairs, key);
+  if (own) return own;
   if (mergeDepth >= MAX_MERGE_DEPTH) return undefined;
   for (const pair of pairs) {
     if (!isScalar(pair.key) || !isMergeKey(pair.key.value)) continue;
@@ -63,6 +61,33 @@ function findPair(document: Document, map: YAMLMap, key: string, mergeDepth: num
     }
   }
   return undefined;
+}
+
+function lastOwnPair(pairs: readonly Pair<Node, Node | null>[], key: string): Pair<Node, Node | null> | undefined {
+  for (let i = pairs.length - 1; i >= 0; i--) {
+    const candidate = pairs[i].key;
+    if (isScalar(candidate) && !isMergeKey(candidate.value) && String(candidate.value) === key) return pairs[i];
+  }
+  return undefined;
+}
+
+// Rules locate many keys of one map (each label of a selector, each key of a ConfigMap): scanning a
+// map of thousands of entries once per key is quadratic, so large maps get a key table, built on
+// first use. Parsed documents are never modified, so the table stays true; the length check is a guard.
+const INDEXED_MAP_SIZE = 32;
+const mapIndexes = new WeakMap<YAMLMap, { length: number; pairs: Map<string, Pair<Node, Node | null>> }>();
+
+function indexOf(map: YAMLMap): Map<string, Pair<Node, Node | null>> {
+  const items = map.items as Pair<Node, Node | null>[];
+  const cached = mapIndexes.get(map);
+  if (cached && cached.length === items.length) return cached.pairs;
+  const pairs = new Map<string, Pair<Node, Node | null>>();
+  // In order, so that the last entry with a key is the one kept.
+  for (const pair of items) {
+    if (isScalar(pair.key) && !isMergeKey(pair.key.value)) pairs.set(String(pair.key.value), pair);
+  }
+  mapIndexes.set(map, { length: items.length, pairs });
+  return pairs;
 }
 
 // With merge keys enabled, a plain `<<` key is parsed to a symbol; a quoted "<<" stays a string key.
