@@ -6,7 +6,10 @@ export function didYouMean(name: string, known: readonly string[]): string | und
   const lower = name.toLowerCase();
   let best: { name: string; distance: number } | undefined;
   for (const candidate of known) {
-    const distance = editDistance(lower, candidate.toLowerCase());
+    const candidateLower = candidate.toLowerCase();
+    // More than two letters longer or shorter is more than two edits: never close enough.
+    if (Math.abs(candidateLower.length - lower.length) > 2) continue;
+    const distance = editDistance(lower, candidateLower);
     if (distance === 0) return candidate;
     if (!best || distance < best.distance) best = { name: candidate, distance };
   }

@@ -60,7 +60,10 @@ interface EditableLabel {
 export function correctSelector<T>(written: WrittenSelector, selection: SelectionTargets<T>): SelectorCorrection | undefined {
   const compile = (value: unknown) => compileLabelSelector(written.form === 'label-map' ? { matchLabels: value } : value);
   const corrections: SelectorCorrection[] = [];
-  for (const label of editableLabels(written)) {
+  const labels = editableLabels(written);
+  const mayRespell = respellableLabels(labels, selection);
+  for (const [index, label] of labels.entries()) {
+    if (!mayRespell(index)) continue;
     const others = compile(label.rewrite());
     const labelSets = selection.targets.filter((target) => selection.selects(others, target)).flatMap((target) => selection.labelSetsOf(target));
     // A value is respelled like the values its key has; a key like the keys that carry its value.
@@ -81,6 +84,27 @@ export function correctSelector<T>(written: WrittenSelector, selection: Selectio
     }
   }
   return corrections.length === 1 ? corrections[0] : undefined;
+}
+
+/**
+ * Which labels a respelling could be for. The selector is a conjunction, so a target that the
+ * selector with label `i` respelled selects meets every other label on its own: a label is worth
+ * trying only when some target misses no other label. Checking each label alone once keeps a
+ * selector of thousands of labels linear, instead of rewriting and recompiling it once per label.
+ */
+function respellableLabels<T>(labels: readonly EditableLabel[], selection: SelectionTargets<T>): (index: number) => boolean {
+  const alone = labels.map((label) => compileLabelSelector({ matchLabels: { [label.key]: label.value } }));
+  let meetsAll = false;
+  const missedOnly = new Set<number>();
+  for (const target of selection.targets) {
+    const missed: number[] = [];
+    for (let index = 0; index < alone.length && missed.length < 2; index++) {
+      if (!selection.selects(alone[index], target)) missed.push(index);
+    }
+    if (missed.length === 0) meetsAll = true;
+    else if (missed.length === 1) missedOnly.add(missed[0]);
+  }
+  return (index) => meetsAll || missedOnly.has(index);
 }
 
 /**
