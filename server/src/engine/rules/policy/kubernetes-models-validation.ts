@@ -1,4 +1,4 @@
-import { validate } from 'kubernetes-models/_schemas/IoK8sApiNetworkingV1NetworkPolicy';
+import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
 import { isPlainObject } from '../../manifest/kube-object';
 import type { ObjectPath } from '../../manifest/yaml-path';
 
@@ -17,16 +17,22 @@ interface AjvError {
   params: Record<string, unknown>;
 }
 
-// kubernetes-models ships the Kubernetes OpenAPI schema compiled by ajv into standalone functions,
-// which leave their errors on themselves; its declarations only say they return a boolean. The
-// function is called directly rather than through `new NetworkPolicy(value).validate()`, whose
-// constructor fills in a missing `apiVersion` that this rule has to report.
-const validateNetworkPolicy: ((value: unknown) => boolean) & { errors?: AjvError[] | null } = validate;
+// kubernetes-models ships the Kubernetes OpenAPI schema compiled by ajv; a model's `validate()`
+// runs it on the model and throws a ValidationError that carries ajv's errors. It is called on the
+// value itself rather than on `new NetworkPolicy(value)`, whose constructor fills in a missing
+// `apiVersion` that this rule has to report.
+const validateNetworkPolicy: (this: unknown) => void = NetworkPolicy.prototype.validate;
 
 /** kubernetes-models' errors for a networking.k8s.io/v1 NetworkPolicy value (all of them, in its order). */
 export function kubernetesModelsErrors(value: unknown): ModelError[] {
-  if (validateNetworkPolicy(value)) return [];
-  return (validateNetworkPolicy.errors ?? []).map((error) => ({ ...locate(error.instancePath, value), keyword: error.keyword, params: error.params }));
+  try {
+    validateNetworkPolicy.call(value);
+    return [];
+  } catch (error) {
+    const errors = (error as { errors?: AjvError[] }).errors;
+    if (!Array.isArray(errors)) throw error;
+    return errors.map((entry) => ({ ...locate(entry.instancePath, value), keyword: entry.keyword, params: entry.params }));
+  }
 }
 
 /** A JSON pointer ("/spec/ingress/0/ports") as a path, with list indexes as numbers, and the value there. */
