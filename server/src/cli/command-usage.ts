@@ -11,6 +11,10 @@ Commands:
                       List every connection the NetworkPolicies, AdminNetworkPolicies and the
                       BaselineAdminNetworkPolicy allow between workloads and with external
                       addresses. See connectivity --help.
+  diff BASE HEAD      What a change opens and closes: the connections HEAD allows that BASE did
+  diff --git REF [PATH...]
+                      not and the reverse, and workloads newly exposed outside the cluster (text,
+                      JSON, Markdown for a pull request, SARIF). See diff --help.
   fix [PATH...]       Apply the preferred safe fix of each finding in place; --dry-run prints a
                       unified diff instead. See fix --help.
   generate [PATH...]  Print least-privilege NetworkPolicies (default deny, then what each
@@ -63,7 +67,8 @@ for lint. Notes on standard error name what the list does not account for: polic
 kinds (Calico, Cilium...), host-network workloads.
 
 Options:
-  --format FORMAT     text (default), json, csv, md or dot.
+  --format FORMAT     text (default), json, csv, md, dot (Graphviz) or mermaid (a Mermaid
+                      flowchart, for a \`\`\`mermaid block in Markdown).
   --explain           Say why under each connection: for the source's egress and the
                       destination's ingress, the isolating NetworkPolicies and the rules (admin
                       tiers included) that decide the ports, with FILE:LINE (text), or an
@@ -78,7 +83,34 @@ Exit status: 0 (also when nothing is allowed), 2 usage or I/O error (or, with --
 skipped as a template or as too large). Also 2 when an AdminNetworkPolicy or
 BaselineAdminNetworkPolicy cannot be evaluated (errors on standard error, no connections
 printed), when --explain FROM TO names no workload of the manifests, an IPv6 address, or two
-external ends, and when --explain is given with --format csv, md or dot.`;
+external ends, and when --explain is given with --format csv, md, dot or mermaid.`;
+
+export const DIFF_USAGE = `Usage: kube-netsec diff BASE HEAD [options]
+       kube-netsec diff --git REF [PATH...] [options]
+
+Compares the connections two sets of manifests allow, as connectivity lists them: BASE and HEAD
+are files or folders (read as lint reads them), or with --git the working tree's PATHs (default
+the current folder) against the same paths in revision REF, read from git without a checkout.
+Workloads are matched by kind, namespace and name; external addresses address by address. Lists
+the connections added and removed, those whose ports change (what opens, what closes), the
+workloads only one side has, and the exposures outside the cluster HEAD adds or drops (LoadBalancer
+and NodePort Services, Ingresses, hostNetwork, hostPort). See docs/diff.md.
+
+Options:
+  --git REF           BASE is revision REF (a branch, tag or commit) of the git repository.
+  --format FORMAT     text (default), json, md (a pull-request comment: summary line and tables)
+                      or sarif (connections HEAD opens to or from internet addresses, and new
+                      exposures, as warnings at the HEAD rule or workload that allows them).
+  --fail-on-open      Exit with status 1 when HEAD opens a connection (or ports of one) or exposes
+                      a workload outside the cluster.
+  -o, --output FILE   Write the report to FILE; the summary line goes to standard error.
+  --base-uri DIR      SARIF paths are relative to DIR (default: the current folder).
+  --config FILE       Configuration file (default: .kube-netsec.yaml in the current folder, if any).
+  -h, --help          Show this help.
+
+Exit status: 0 (differences or none), 1 with --fail-on-open when HEAD opens something, 2 usage
+or I/O error: a path that cannot be read, git missing or REF naming no commit, or admin policies
+that cannot be evaluated on either side.`;
 
 export const RULES_USAGE = `Usage: kube-netsec rules [options]
 
@@ -103,6 +135,7 @@ Options:
 export const COMMAND_USAGES: Readonly<Record<string, string>> = {
   lint: LINT_USAGE,
   connectivity: CONNECTIVITY_USAGE,
+  diff: DIFF_USAGE,
   fix: FIX_USAGE,
   generate: GENERATE_USAGE,
   rules: RULES_USAGE,

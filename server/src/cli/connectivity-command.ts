@@ -1,6 +1,7 @@
 import { analyzeConnectivity, buildClusterModel, listConnections, type Connection, type ConnectivityAnalysis, type Workload } from '../engine';
 import { ExitCode, type CommandIO } from './command-io';
 import { formatConnectionsDot } from './connectivity-dot';
+import { formatConnectionsMermaid } from './connectivity-mermaid';
 import { adminProblemLines, connectivityNotes } from './connectivity-notes';
 import { formatConnectionsCsv, formatConnectionsJson, formatConnectionsMarkdown, formatConnectionsText, type ConnectivityFormat } from './connectivity-report';
 import { ConnectionExplainer, endpointNamed, type ConnectionExplanation } from '../engine/connectivity/connection-reasons';
@@ -87,6 +88,8 @@ function formatOutput(format: ConnectivityFormat, connections: readonly Connecti
       return formatConnectionsMarkdown(connections);
     case 'dot':
       return formatConnectionsDot(connections, workloads);
+    case 'mermaid':
+      return formatConnectionsMermaid(connections, workloads);
     case 'text':
       return formatConnectionsText(connections, workloads.length, explanations);
   }

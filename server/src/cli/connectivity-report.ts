@@ -2,10 +2,10 @@ import { describePorts, endpointName, isAllPorts, portEntries, type Connection, 
 import type { ConnectionExplanation } from '../engine/connectivity/connection-reasons';
 import { explanationLines } from './connectivity-explanation';
 
-export type ConnectivityFormat = 'text' | 'json' | 'csv' | 'md' | 'dot';
-export const CONNECTIVITY_FORMATS: readonly ConnectivityFormat[] = ['text', 'json', 'csv', 'md', 'dot'];
+export type ConnectivityFormat = 'text' | 'json' | 'csv' | 'md' | 'dot' | 'mermaid';
+export const CONNECTIVITY_FORMATS: readonly ConnectivityFormat[] = ['text', 'json', 'csv', 'md', 'dot', 'mermaid'];
 
-type JsonEndpoint = { workload: { kind: string; namespace: string; name: string } } | { cidr: string };
+export type JsonEndpoint = { workload: { kind: string; namespace: string; name: string } } | { cidr: string };
 
 export interface JsonConnection {
   from: JsonEndpoint;
@@ -31,7 +31,7 @@ export function formatConnectionsJson(connections: readonly Connection[], explan
   return JSON.stringify(report, null, 2);
 }
 
-function jsonPorts(ports: PortSet): 'all' | PortEntry[] {
+export function jsonPorts(ports: PortSet): 'all' | PortEntry[] {
   return isAllPorts(ports) ? 'all' : portEntries(ports);
 }
 
@@ -44,7 +44,7 @@ function isPortSet(value: unknown): value is PortSet {
   return typeof value === 'object' && value !== null && ['TCP', 'UDP', 'SCTP'].every((protocol) => Array.isArray((value as Record<string, unknown>)[protocol]));
 }
 
-function jsonEndpoint(endpoint: Endpoint): JsonEndpoint {
+export function jsonEndpoint(endpoint: Endpoint): JsonEndpoint {
   if (endpoint.kind === 'external') return { cidr: endpoint.cidr };
   const { kind, namespace, name } = endpoint.workload.id;
   return { workload: { kind, namespace, name } };

@@ -5,6 +5,7 @@ import { ExitCode, processIO, type CommandIO } from './command-io';
 import { COMMAND_USAGES, USAGE } from './command-usage';
 import { runConnectivity } from './connectivity-command';
 import { CONNECTIVITY_FORMATS } from './connectivity-report';
+import { DIFF_FORMATS, runDiff } from './diff-command';
 import { DEFAULT_FAIL_ON, FAIL_ON_LEVELS } from './fail-threshold';
 import { FIX_USAGE, FixUsageError, runFix } from './fix-command';
 import { runGenerateCommand } from './generate-command';
@@ -113,6 +114,18 @@ async function dispatch(argv: readonly string[], io: CommandIO): Promise<ExitCod
       const config = await loadConfig(values.config, []);
       const options = { format, strict: values.strict ?? false, ...(explain ? { explain: pair ? { pair } : {} } : {}) };
       return runConnectivity(positionals.length > 0 ? positionals : ['.'], options, config, io);
+    }
+    case 'diff': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        options: { format: { type: 'string', default: 'text' }, git: { type: 'string' }, 'fail-on-open': { type: 'boolean', default: false }, output: { type: 'string', short: 'o' }, 'base-uri': { type: 'string' }, config: { type: 'string' } },
+        allowPositionals: true,
+      });
+      const format = formatOption(values.format, DIFF_FORMATS);
+      if (values.git === undefined && positionals.length !== 2) throw new UsageError(`diff needs two paths, BASE and HEAD, or --git REF (got ${positionals.length} path${positionals.length === 1 ? '' : 's'})`);
+      const sides = values.git === undefined ? { base: positionals[0], head: positionals[1] } : { git: values.git, paths: positionals.length > 0 ? positionals : ['.'] };
+      const config = await loadConfig(values.config, []);
+      return runDiff(sides, { format, failOnOpen: values['fail-on-open'] ?? false, output: values.output, baseUri: values['base-uri'] }, config, io);
     }
     case 'rules': {
       const { values } = parseArgs({ args: rest, options: { format: { type: 'string', default: 'text' } } });

@@ -2,8 +2,8 @@
 // and address by address, exposures outside the cluster, and the HEAD object that allows an opening.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildWorkspace, describePorts, endpointName, parseManifest, type Workspace } from '../../../server/src/engine';
-import { AllowingObjects, diffConnectivity, reachesInternet, type ConnectivityDiff } from '../../../server/src/engine/connectivity-diff';
+import { buildWorkspace, describePorts, parseManifest, type Workspace } from '../../../server/src/engine';
+import { AllowingObjects, diffConnectivity, diffEndpointName as endpointName, reachesInternet, type ConnectivityDiff } from '../../../server/src/engine/connectivity-diff';
 
 const WORKLOADS = ['web', 'api', 'db']
   .map(
@@ -138,6 +138,23 @@ spec:
     assert.deepEqual(lines(diffConnectivity(base, head)), ['shop/api[Deployment] => 10.0.0.0/8 : added +TCP 443 -No Connections']);
   });
 
+  it('makes one change of the addresses whose ports change alike, however many blocks they take', () => {
+    const deny = `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: db-allow, namespace: shop}
+spec:
+  podSelector: {matchLabels: {app: db}}
+  policyTypes: [Ingress]
+`;
+    const base = workspace({ 'w.yaml': WORKLOADS, 'p.yaml': deny });
+    const head = workspace({ 'w.yaml': WORKLOADS, 'p.yaml': allowToDb('{ipBlock: {cidr: 0.0.0.0/0, except: [10.0.0.0/8, 192.168.0.0/16]}}', '{port: 5432}') });
+    const diff = diffConnectivity(base, head);
+    assert.deepEqual(lines(diff), ['0.0.0.0/0 except 10.0.0.0/8, 192.168.0.0/16 => shop/db[Deployment] : added +TCP 5432 -No Connections']);
+    const [change] = diff.changes;
+    assert.equal(change.from.kind === 'external' && change.from.ranges.length, 3);
+    assert.deepEqual([diff.opened, diff.closed], [1, 0]);
+  });
+
   it('names the workloads only one side has; their connections are added or removed', () => {
     const cache = `apiVersion: v1
 kind: Pod
@@ -228,7 +245,7 @@ describe('the HEAD object that allows an opening', () => {
 
 describe('internet addresses', () => {
   it('tells public addresses from private, loopback and link-local ones', () => {
-    const range = (first: string, last: string) => ({ first: toNumber(first), last: toNumber(last) });
+    const range = (first: string, last: string) => [{ first: toNumber(first), last: toNumber(last) }];
     assert.equal(reachesInternet(range('10.0.0.0', '10.255.255.255')), false);
     assert.equal(reachesInternet(range('169.254.169.254', '169.254.169.254')), false);
     assert.equal(reachesInternet(range('192.168.1.0', '192.168.1.255')), false);

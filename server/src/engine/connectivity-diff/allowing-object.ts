@@ -1,8 +1,9 @@
-import type { ConnectivityAnalysis } from '../connectivity';
+import type { ConnectivityAnalysis, Endpoint } from '../connectivity';
 import { intersectPorts, isEmptyPorts, type PortSet } from '../connectivity/port-set';
 import { ConnectionExplainer, type PolicyRef, type SideReason } from '../connectivity/connection-reasons';
 import type { KubeObject } from '../manifest/kube-object';
 import type { ObjectPath } from '../manifest/yaml-path';
+import { blockText } from '../net/ipv4-set';
 import { RULES_KEY } from '../policy/network-policy';
 import type { ConnectionChange } from './connection-diff';
 
@@ -30,20 +31,29 @@ export class AllowingObjects {
 
   of(change: ConnectionChange): AllowingObject | undefined {
     const { from, to, opened } = change;
-    if (isEmptyPorts(opened) || (from.kind === 'workload') === (to.kind === 'workload')) return undefined;
-    const explanation = this.explainer.explain({ from, to, ports: opened });
-    const side = from.kind === 'external' ? explanation.ingress : explanation.egress;
+    if (isEmptyPorts(opened)) return undefined;
     const workload = from.kind === 'workload' ? from.workload : to.kind === 'workload' ? to.workload : undefined;
-    if (side.external || !workload) return undefined;
-    const direction = side.direction;
-    for (const verdict of side.verdicts) {
-      for (const reason of verdict.reasons) {
-        const allowing = this.ruleObject(reason, opened, direction);
-        if (allowing) return allowing;
+    const external = from.kind === 'external' ? from : to.kind === 'external' ? to : undefined;
+    if (!workload || !external) return undefined;
+    const self: Endpoint = { kind: 'workload', workload };
+    let isolated = false;
+    let direction: 'Ingress' | 'Egress' = from.kind === 'external' ? 'Ingress' : 'Egress';
+    // Different blocks may be opened by different rules: the first block's rule is the one named.
+    for (const block of external.blocks) {
+      const end: Endpoint = { kind: 'external', cidr: blockText(block), block };
+      const explanation = this.explainer.explain(direction === 'Ingress' ? { from: end, to: self, ports: opened } : { from: self, to: end, ports: opened });
+      const side = direction === 'Ingress' ? explanation.ingress : explanation.egress;
+      if (side.external) continue;
+      direction = side.direction;
+      for (const verdict of side.verdicts) {
+        isolated ||= verdict.isolated;
+        for (const reason of verdict.reasons) {
+          const allowing = this.ruleObject(reason, opened, direction);
+          if (allowing) return allowing;
+        }
       }
     }
     const member = workload.members[0];
-    const isolated = side.verdicts.some((verdict) => verdict.isolated);
     if (!member || isolated) return undefined;
     return { object: member.object, path: ['metadata', 'name'], reason: `${workload.key} is not isolated for ${direction.toLowerCase()} (no NetworkPolicy selects it for ${direction})` };
   }

@@ -1,10 +1,16 @@
-import type { Connection, Endpoint } from '../connectivity';
-import { compareConnections } from '../connectivity/connections';
+import type { Connection } from '../connectivity';
+import { compareWorkloadIds } from '../model/cluster-model';
 import { isEmptyPorts, NO_PORTS, samePorts, subtractPorts, type PortSet } from '../connectivity/port-set';
-import { LAST_IPV4, blockText, ipv4RangeToBlocks, type Ipv4Range } from '../net/ipv4-set';
+import { LAST_IPV4, blockText, complementIpv4, ipv4RangeToBlocks, type Ipv4Block, type Ipv4Range } from '../net/ipv4-set';
 import type { Workload } from '../model/cluster-types';
 
 export type ChangeStatus = 'added' | 'removed' | 'changed';
+
+/**
+ * One end of a changed connection: a workload, or the external addresses (disjoint ranges, in
+ * address order, with their fewest CIDR blocks) for which the same ports changed the same way.
+ */
+export type DiffEndpoint = { kind: 'workload'; workload: Workload } | { kind: 'external'; ranges: readonly Ipv4Range[]; blocks: readonly Ipv4Block[] };
 
 /**
  * A connection whose ports differ between BASE and HEAD: `added` when BASE allowed none of them,
@@ -12,8 +18,8 @@ export type ChangeStatus = 'added' | 'removed' | 'changed';
  * not, `closed` the reverse; at least one is non-empty.
  */
 export interface ConnectionChange {
-  from: Endpoint;
-  to: Endpoint;
+  from: DiffEndpoint;
+  to: DiffEndpoint;
   status: ChangeStatus;
   base: PortSet;
   head: PortSet;
@@ -25,9 +31,9 @@ export interface ConnectionChange {
  * What changed between two lists of `listConnections`. Workload ends are matched by identity (kind,
  * namespace, name: the workload key); the HEAD workload is reported when both sides have it. External
  * ends are compared address by address, not by CIDR text, because the two sides split 0.0.0.0/0 into
- * different blocks: for each workload and direction, the addresses whose ports differ are grouped
- * into ranges with the same BASE and HEAD ports, each reported as its fewest CIDR blocks. Sorted as
- * `listConnections` sorts.
+ * different blocks: for each workload and direction, the addresses whose ports changed the same way
+ * (the same BASE and the same HEAD ports) make one change, however many blocks they take to write.
+ * Sorted by `from`, then `to`: external addresses first, then workloads by namespace, name, kind.
  */
 export function diffConnections(base: readonly Connection[], head: readonly Connection[]): ConnectionChange[] {
   const changes: ConnectionChange[] = [];
@@ -41,22 +47,33 @@ export function diffConnections(base: readonly Connection[], head: readonly Conn
   const baseExternal = externalMaps(base);
   const headExternal = externalMaps(head);
   for (const key of new Set([...headExternal.keys(), ...baseExternal.keys()])) {
-    const after = headExternal.get(key);
-    const before = baseExternal.get(key);
-    const { workload, direction } = (after ?? before)!;
-    for (const part of differingRanges(before?.blocks ?? [], after?.blocks ?? [])) {
-      for (const block of ipv4RangeToBlocks(part.range)) {
-        const external: Endpoint = { kind: 'external', cidr: blockText(block), block };
-        const self: Endpoint = { kind: 'workload', workload };
-        if (direction === 'Ingress') pushChange(changes, external, self, part.base, part.head);
-        else pushChange(changes, self, external, part.base, part.head);
-      }
+    const { workload, direction } = (headExternal.get(key) ?? baseExternal.get(key))!;
+    const self: DiffEndpoint = { kind: 'workload', workload };
+    for (const group of changedAddresses(baseExternal.get(key)?.blocks ?? [], headExternal.get(key)?.blocks ?? [])) {
+      const external: DiffEndpoint = { kind: 'external', ranges: group.ranges, blocks: group.ranges.flatMap(ipv4RangeToBlocks) };
+      if (direction === 'Ingress') pushChange(changes, external, self, group.base, group.head);
+      else pushChange(changes, self, external, group.base, group.head);
     }
   }
-  return changes.sort(compareConnections);
+  return changes.sort((a, b) => compareDiffEndpoints(a.from, b.from) || compareDiffEndpoints(a.to, b.to));
 }
 
-function pushChange(changes: ConnectionChange[], from: Endpoint, to: Endpoint, base: PortSet, head: PortSet): void {
+/** A workload's key; external addresses as their CIDR blocks, or "0.0.0.0/0 except ..." when that is shorter. */
+export function diffEndpointName(endpoint: DiffEndpoint): string {
+  if (endpoint.kind === 'workload') return endpoint.workload.key;
+  const cidrs = endpoint.blocks.map(blockText);
+  const missing = complementIpv4(endpoint.ranges).flatMap(ipv4RangeToBlocks).map(blockText);
+  return cidrs.length > 1 && missing.length < cidrs.length ? `0.0.0.0/0 except ${missing.join(', ')}` : cidrs.join(', ');
+}
+
+export function compareDiffEndpoints(a: DiffEndpoint, b: DiffEndpoint): number {
+  if (a.kind === 'external' && b.kind === 'external') return a.ranges[0].first - b.ranges[0].first || a.ranges[0].last - b.ranges[0].last;
+  if (a.kind === 'external') return -1;
+  if (b.kind === 'external') return 1;
+  return compareWorkloadIds(a.workload.id, b.workload.id);
+}
+
+function pushChange(changes: ConnectionChange[], from: DiffEndpoint, to: DiffEndpoint, base: PortSet, head: PortSet): void {
   if (samePorts(base, head)) return;
   const status: ChangeStatus = isEmptyPorts(base) ? 'added' : isEmptyPorts(head) ? 'removed' : 'changed';
   changes.push({ from, to, status, base, head, opened: subtractPorts(head, base), closed: subtractPorts(base, head) });
@@ -97,24 +114,32 @@ function externalMaps(connections: readonly Connection[]): Map<string, { workloa
   return maps;
 }
 
-/** The address ranges where the two maps give different ports, neighbours with the same pair of sets joined. */
-function differingRanges(base: readonly AddressPorts[], head: readonly AddressPorts[]): { range: Ipv4Range; base: PortSet; head: PortSet }[] {
+/**
+ * The addresses where the two maps give different ports, grouped by the pair of port sets (BASE,
+ * HEAD), neighbouring ranges joined; groups in the order of their first address.
+ */
+function changedAddresses(base: readonly AddressPorts[], head: readonly AddressPorts[]): { ranges: Ipv4Range[]; base: PortSet; head: PortSet }[] {
   const cuts = new Set<number>([0, LAST_IPV4 + 1]);
   for (const { range } of [...base, ...head]) cuts.add(range.first).add(range.last + 1);
   const starts = [...cuts].sort((a, b) => a - b);
   const baseAt = pointer(base);
   const headAt = pointer(head);
-  const parts: { range: Ipv4Range; base: PortSet; head: PortSet }[] = [];
+  const groups: { ranges: Ipv4Range[]; base: PortSet; head: PortSet }[] = [];
   for (let index = 0; index + 1 < starts.length; index++) {
     const range = { first: starts[index], last: starts[index + 1] - 1 };
     const before = baseAt(range.first);
     const after = headAt(range.first);
     if (samePorts(before, after)) continue;
-    const previous = parts[parts.length - 1];
-    if (previous && previous.range.last + 1 === range.first && samePorts(previous.base, before) && samePorts(previous.head, after)) previous.range = { first: previous.range.first, last: range.last };
-    else parts.push({ range, base: before, head: after });
+    const group = groups.find((candidate) => samePorts(candidate.base, before) && samePorts(candidate.head, after));
+    if (!group) {
+      groups.push({ ranges: [range], base: before, head: after });
+      continue;
+    }
+    const last = group.ranges[group.ranges.length - 1];
+    if (last.last + 1 === range.first) group.ranges[group.ranges.length - 1] = { first: last.first, last: range.last };
+    else group.ranges.push(range);
   }
-  return parts;
+  return groups;
 }
 
 // Asked for ascending addresses only, so one pass over the sorted blocks answers every question.

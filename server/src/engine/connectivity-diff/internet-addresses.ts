@@ -10,7 +10,7 @@ const NON_INTERNET_BLOCKS = ['0.0.0.0/8', '10.0.0.0/8', '100.64.0.0/10', '127.0.
 
 const NON_INTERNET: Ipv4Set = NON_INTERNET_BLOCKS.reduce<Ipv4Set>((set, text) => unionIpv4(set, ipv4SetOfCidr(parseCidr(text)!)), []);
 
-/** Whether some address of the range is a public internet address. */
-export function reachesInternet(range: Ipv4Range): boolean {
-  return subtractIpv4([range], NON_INTERNET).length > 0;
+/** Whether some address of the ranges is a public internet address. */
+export function reachesInternet(ranges: readonly Ipv4Range[]): boolean {
+  return subtractIpv4(ranges, NON_INTERNET).length > 0;
 }
