@@ -125,7 +125,7 @@ describe('kube-netsec connectivity', () => {
     assert.match(missing.err, /\/no\/such\/folder: no such file or directory/);
     const badFormat = await run(['--format', 'yaml', SHOP]);
     assert.equal(badFormat.code, 2);
-    assert.match(badFormat.err, /--format must be one of text, json, csv, md, dot \(got "yaml"\)/);
+    assert.match(badFormat.err, /--format must be one of text, json, csv, md, dot, mermaid \(got "yaml"\)/);
   });
 
   it('is listed in the help', async () => {
