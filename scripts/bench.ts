@@ -3,15 +3,23 @@
 // full kube-netsec check without cache (opening a file), and a re-check after a one-character
 // edit with the chunk cache (a keystroke). Then, on the whole corpus as one workspace: parsing every
 // file (the floor of a workspace index) against building the cluster model, listing every allowed
-// connection, running every rule, and handling one keystroke with the cross-file rules. Last, the
-// precision report: the findings per rule and per file over the corpus, each project linted as its
-// own workspace, against scripts/precision-baseline.json (`npm run bench -- --update-precision`
-// rewrites the baseline, and runs that report alone).
+// connection, running every rule, and handling one keystroke with the cross-file rules. Then the
+// sections of scripts/bench/: connectivity at scale, the admin-tier rules, hostile inputs, the
+// language server over stdio, and the CI report formats. Last, the precision report: the findings
+// per rule and per file over the corpus, each project linted as its own workspace, against
+// scripts/precision-baseline.json (`npm run bench -- --update-precision` rewrites the baseline, and
+// runs that report alone). `--section NAME` (repeatable) runs only those sections.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseAllDocuments } from 'yaml';
 import { precisionReport } from './precision-report';
+import { measureAdminTierRules } from './bench/admin-tier-rules';
+import { measureCiReports } from './bench/ci-reports';
+import { measureConnectivityScale } from './bench/connectivity-scale';
+import { measureHostileInputs } from './bench/hostile-inputs';
+import { measureLanguageServer } from './bench/language-server';
+import { medianMs as median } from './bench/timing';
 import { analyzeConnectivity, buildClusterModel, buildWorkspace, ChunkCache, completionsAt, DEFAULT_CONFIG, fileFindings, fixAllOfFile, FixChecker, fixesOf, hoverAt, lensesOf, lintManifest, lintWorkspace, lintWorkspaceLocated, listConnections, parseManifest, reportableFindings, workspaceFindings, type AnswerContext, type Position } from '../server/src/engine';
 
 const CORPUS_FILE = resolve(__dirname, '../../shared/corpus/argo-cd/manifests/install.yaml');
@@ -25,29 +33,36 @@ function samples(): { name: string; text: string }[] {
   return [generated, { name: 'argo-cd install.yaml (corpus)', text: readFileSync(CORPUS_FILE, 'utf8') }];
 }
 
-/** Median milliseconds of `runs` calls of `work` (after two warm-up calls). */
-function median(runs: number, work: () => void): number {
-  work();
-  work();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = process.hrtime.bigint();
-    work();
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
-}
 
 const CORPUS = resolve(__dirname, '../../shared/corpus');
 const PRECISION_BASELINE = resolve(__dirname, 'precision-baseline.json');
-const updatePrecision = parseArgs({ options: { 'update-precision': { type: 'boolean', default: false } } }).values['update-precision'] === true;
+const { values: options } = parseArgs({ options: { 'update-precision': { type: 'boolean', default: false }, section: { type: 'string', multiple: true, default: [] } } });
+const updatePrecision = options['update-precision'] === true;
 
-if (!updatePrecision) {
-  for (const { name, text } of samples()) measure(name, text);
-  measureWorkspace();
+const SECTIONS: Record<string, () => void | Promise<void>> = {
+  engine: () => {
+    for (const { name, text } of samples()) measure(name, text);
+    measureWorkspace();
+  },
+  'connectivity-scale': () => measureConnectivityScale(),
+  'admin-tier-rules': measureAdminTierRules,
+  'hostile-inputs': () => measureHostileInputs(),
+  'language-server': measureLanguageServer,
+  'ci-reports': measureCiReports,
+  precision: () => precisionReport(CORPUS, PRECISION_BASELINE, updatePrecision),
+};
+
+async function runSections(): Promise<void> {
+  const names = updatePrecision ? ['precision'] : options.section.length > 0 ? options.section : Object.keys(SECTIONS);
+  const unknown = names.filter((name) => !(name in SECTIONS));
+  if (unknown.length > 0) throw new Error(`unknown section ${unknown.join(', ')}; sections: ${Object.keys(SECTIONS).join(', ')}`);
+  for (const name of names) {
+    await SECTIONS[name]();
+    console.log('');
+  }
 }
-precisionReport(CORPUS, PRECISION_BASELINE, updatePrecision).catch((error: unknown) => {
+
+runSections().catch((error: unknown) => {
   console.error(error);
   process.exitCode = 1;
 });

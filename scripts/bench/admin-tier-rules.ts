@@ -9,23 +9,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { analyzeConnectivity, buildClusterModel, buildWorkspace, findRule, lintWorkspace, mergeConfigs, parseManifest, type ManifestFile } from '../../server/src/engine';
+import { medianMs as median } from './timing';
 
 const CORPUS = resolve(__dirname, '../../../shared/corpus');
 const RULES = ['admin-policy-blocks-dns', 'netpol-egress-blocks-dns', 'admin-policy-rule-shadowed'] as const;
 
-/** Median milliseconds of `runs` calls of `work` (after two warm-up calls). */
-function median(runs: number, work: () => void): number {
-  work();
-  work();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = process.hrtime.bigint();
-    work();
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
-}
 
 /**
  * Admin policies over the corpus' namespaces: most select one namespace, every tenth all of them.

@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { medianOf } from './timing';
 
 const ROOT = resolve(__dirname, '../..');
 const CORPUS = resolve(ROOT, '../shared/corpus');
@@ -26,16 +27,12 @@ function lintMs(format: string, path: string): { ms: number; bytes: number } {
   return { ms, bytes: child.stdout.length };
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
 function rows(title: string, path: string, runs: number): void {
   console.log(title);
   const measured = FORMATS.map((format) => {
     const samples = Array.from({ length: runs }, () => lintMs(format, path));
-    return { format, ms: median(samples.map((sample) => sample.ms)), bytes: samples[0].bytes };
+    return { format, ms: medianOf(samples.map((sample) => sample.ms)), bytes: samples[0].bytes };
   });
   const floor = measured[0].ms;
   for (const { format, ms, bytes } of measured) {

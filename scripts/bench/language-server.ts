@@ -14,6 +14,7 @@ import { parseAllDocuments } from 'yaml';
 import { buildWorkspace, ChunkCache, fileFindings, lintManifest, parseManifest, reportableFindings, workspaceFindings, type ManifestFile } from '../../server/src/engine';
 import { MemoryUsageRequest, type ServerMemoryUsage } from '../../server/src/lsp/debug-protocol';
 import { LspSession, PROJECT_ROOT } from '../../test/lsp/lsp-session';
+import { medianOf, timeMs } from './timing';
 
 const CORPUS_FILE = resolve(PROJECT_ROOT, '../shared/corpus/argo-cd/manifests/install.yaml');
 const WORKSPACE_FILES = 10_000;
@@ -22,17 +23,7 @@ const EDITS = 21;
 const deployment = (i: number, namespace = `ns-${i % 20}`) =>
   `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app-${i}\n  namespace: ${namespace}\nspec:\n  replicas: 1\n  template:\n    metadata:\n      labels: {app: app-${i}}\n    spec:\n      hostNetwork: ${i % 7 === 0}\n      containers:\n        - name: main\n          image: registry.example.com/app:${i}\n          ports: [{containerPort: 8080}]\n`;
 
-/** Median and the sorted times (milliseconds). */
-function medianOf(times: number[]): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
-function timeMs(work: () => void): number {
-  const start = process.hrtime.bigint();
-  work();
-  return Number(process.hrtime.bigint() - start) / 1e6;
-}
 
 /** Median of `runs` in-process calls of `work`, after two warm-up calls. */
 function inProcess(runs: number, work: () => void): number {
