@@ -25,6 +25,7 @@ import { codeLensesOf, completionsOf, hoverOf, workloadConnectionsOf, type Answe
 import { CheckWaiters } from './check-waiters';
 import { codeActionsOf } from './code-actions';
 import { MemoryUsageRequest, serverMemoryUsage } from './debug-protocol';
+import { registerNetworkMapRequest } from './network-map-request';
 import { watchedFileEvents } from './change-validation';
 import { DocumentAnswers } from './document-answers';
 import { DocumentFixes } from './document-fixes';
@@ -296,6 +297,7 @@ export function startServer(connection: Connection): void {
   );
 
   connection.onRequest(MemoryUsageRequest, serverMemoryUsage);
+  registerNetworkMapRequest(connection, () => checkedWorkspace, logError);
 
   connection.onRequest(
     TemplateChoicesRequest,
