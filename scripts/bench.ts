@@ -4,7 +4,7 @@
 // edit with the chunk cache (a keystroke). Then, on the whole corpus as one workspace: parsing every
 // file (the floor of a workspace index) against building the cluster model, listing every allowed
 // connection, running every rule, and handling one keystroke with the cross-file rules. Then the
-// sections of scripts/bench/: connectivity at scale, the admin-tier rules, hostile inputs, the
+// sections of scripts/bench/: connectivity at scale, the admin-tier rules, the network map, hostile inputs, the
 // language server over stdio, and the CI report formats. Last, the precision report: the findings
 // per rule and per file over the corpus, each project linted as its own workspace, against
 // scripts/precision-baseline.json (`npm run bench -- --update-precision` rewrites the baseline, and
@@ -19,6 +19,7 @@ import { measureCiReports } from './bench/ci-reports';
 import { measureConnectivityScale } from './bench/connectivity-scale';
 import { measureHostileInputs } from './bench/hostile-inputs';
 import { measureLanguageServer } from './bench/language-server';
+import { measureNetworkMap } from './bench/network-map';
 import { medianMs as median } from './bench/timing';
 import { analyzeConnectivity, buildClusterModel, buildWorkspace, ChunkCache, completionsAt, DEFAULT_CONFIG, fileFindings, fixAllOfFile, FixChecker, fixesOf, hoverAt, lensesOf, lintManifest, lintWorkspace, lintWorkspaceLocated, listConnections, parseManifest, reportableFindings, workspaceFindings, type AnswerContext, type Position } from '../server/src/engine';
 
@@ -46,6 +47,7 @@ const SECTIONS: Record<string, () => void | Promise<void>> = {
   },
   'connectivity-scale': () => measureConnectivityScale(),
   'admin-tier-rules': measureAdminTierRules,
+  'network-map': measureNetworkMap,
   'hostile-inputs': () => measureHostileInputs(),
   'language-server': measureLanguageServer,
   'ci-reports': measureCiReports,
