@@ -54,6 +54,8 @@ export interface MapEdge {
   to: string;
   /** "TCP 8080", "All Connections": np-guard's wording, as `connectivity` prints it. */
   ports: string;
+  /** In a diff map only: whether the change opens this edge (or some of its ports) or closes it. */
+  change?: 'added' | 'removed';
 }
 
 /** The edges between two namespaces (or a namespace and an external node), joined. */
@@ -73,6 +75,8 @@ export interface NetworkMap {
   aggregate: boolean;
   /** Notes on what the map leaves out (admin policies refused, ...). */
   notes: string[];
+  /** Set on a diff map: edges carry `change`; what the current files were compared with. */
+  diff?: { base: string; opened: number; closed: number };
 }
 
 export interface ReasonLine {
