@@ -18,8 +18,9 @@ export function validationProblems(errors: readonly ModelError[], sourceOf: Sour
     byPlace.set(place, [...(byPlace.get(place) ?? []), error]);
   }
   return [...byPlace.values()].flatMap((atPlace) => {
-    if (leftToOtherRules(atPlace) || takenWhenEmpty(atPlace[0])) return [];
-    return [problemOf(atPlace, sourceOf)];
+    const reported = atPlace.filter((error) => !defaultedWhenMissing(error));
+    if (reported.length === 0 || leftToOtherRules(reported) || takenWhenEmpty(reported[0])) return [];
+    return [problemOf(reported, sourceOf)];
   });
 }
 
@@ -31,6 +32,14 @@ function leftToOtherRules(errors: readonly ModelError[]): boolean {
   if (last === 'protocol') return errors.every((error) => error.keyword === 'enum');
   // An integer fails here only by being out of the int32 range.
   return (last === 'port' || last === 'endPort') && Number.isInteger(data);
+}
+
+/**
+ * The OpenAPI schema that kubernetes-models 4.5 compiles marks `spec.podSelector` required, but the
+ * API server decodes a missing one to the empty selector (every pod of the namespace) and takes it.
+ */
+function defaultedWhenMissing({ path, keyword, params }: ModelError): boolean {
+  return keyword === 'required' && path.length === 1 && path[0] === 'spec' && params.missingProperty === 'podSelector';
 }
 
 const LABEL_MAPS = new Set(['matchLabels', 'labels', 'annotations']);
