@@ -7,6 +7,7 @@
 // pairs. The target: 5,000 workloads and 2,000 policies in 5 s.
 // Run alone: node --expose-gc --conditions=import --import tsx scripts/bench/connectivity-scale.ts [W/P ...]
 import { resolve } from 'node:path';
+import { medianMs } from './timing';
 import { analyzeConnectivity, buildClusterModel, listConnections, parseManifest, type ManifestFile } from '../../server/src/engine';
 
 const SIZES: readonly [workloads: number, policies: number][] = [
@@ -118,29 +119,19 @@ function adminPolicies(): string[] {
   ];
 }
 
-function median(runs: number, work: () => void): number {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = process.hrtime.bigint();
-    work();
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
-}
-
 export function measureConnectivityScale(sizes: readonly (readonly [number, number])[] = SIZES): void {
   console.log('Connectivity at scale: generated clusters (median of runs; floor: building the cluster model)');
   for (const [workloadCount, policyCount] of sizes) {
     const files: ManifestFile[] = generatedCluster(workloadCount, policyCount).map(({ uri, text }) => parseManifest(uri, text));
     const model = buildClusterModel(files);
     const runs = workloadCount >= 2500 ? 3 : 5;
-    const floor = median(runs, () => buildClusterModel(files));
+    const warmUps = 1;
+    const floor = medianMs(runs, () => buildClusterModel(files), warmUps);
     let connections = 0;
-    const analysis = median(runs, () => analyzeConnectivity(model));
-    const total = median(runs, () => {
+    const analysis = medianMs(runs, () => analyzeConnectivity(model), warmUps);
+    const total = medianMs(runs, () => {
       connections = listConnections(analyzeConnectivity(model)).length;
-    });
+    }, warmUps);
     const label = `${model.workloads.length} workloads, ${model.policies.length} policies, ${model.adminPolicies.length + model.baselinePolicies.length} admin`;
     // The pairs grow with W²; the time should grow with the connections the rules allow.
     const pairs = model.workloads.length * (model.workloads.length - 1);
