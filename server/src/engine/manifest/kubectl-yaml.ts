@@ -1,5 +1,6 @@
 import { parseAllDocuments, type Document } from 'yaml';
 import { duplicateKeysOf } from './duplicate-keys';
+import { jsonDocument } from './json-document';
 import type { ToleratedProblem } from './tolerated-problem';
 import { repairUnderIndentedQuotes } from './under-indented-quotes';
 import { takeUnseparatedComments } from './unseparated-comments';
@@ -15,9 +16,11 @@ export interface KubectlDocument {
  * Parses a YAML stream with the `yaml` package, then, where go-yaml (kubectl) accepts what the
  * package refuses, reads the document as kubectl does and records the difference as a tolerated
  * problem instead of an error. Valid YAML takes the first parse as it is: the extra work is only
- * ever done for documents that have errors.
+ * ever done for documents that have errors. Strict JSON is read by a JSON tokenizer, as kubectl does.
  */
 export function parseLikeKubectl(text: string): KubectlDocument[] {
+  const json = jsonDocument(text);
+  if (json) return [{ yaml: json, tolerated: duplicateKeysOf(json) }];
   const parsed = parseAllDocuments(text, PARSE_OPTIONS);
   let documents: Document.Parsed[] = Array.isArray(parsed) ? parsed : [];
   if (documents.every((document) => document.errors.length === 0)) return documents.map((yaml) => ({ yaml, tolerated: duplicateKeysOf(yaml) }));
